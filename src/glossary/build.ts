@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { TermMatcher } from '../match/matcher';
+import { compileGlossary, type CompiledGlossary } from './compile';
+import { glossaryFiles, loadGlossary, type SourcedEntry } from './load';
+import { nearEnglishWords } from './near-words';
+
+/** Node-only: reads glossary/ and compiles what the extension and the CLI use. */
+export interface BuiltGlossary extends CompiledGlossary {
+  sources: SourcedEntry[];
+  everydayWords: Set<string>;
+}
+
+export function readEverydayWords(glossaryDir: string): Set<string> {
+  return new Set(
+    readFileSync(join(glossaryDir, 'everyday-words.txt'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim().toLowerCase())
+      .filter((line) => line && !line.startsWith('#')),
+  );
+}
+
+export function englishWords(): string[] {
+  const require = createRequire(import.meta.url);
+  return require('an-array-of-english-words') as string[];
+}
+
+export function buildGlossary(projectRoot: string): BuiltGlossary {
+  const glossaryDir = join(projectRoot, 'glossary');
+  const sources = loadGlossary(glossaryFiles(glossaryDir));
+  const entries = sources.map((s) => s.entry);
+  const everydayWords = readEverydayWords(glossaryDir);
+  const compiled = compileGlossary(entries, everydayWords);
+  const glossaryWords = new TermMatcher(compiled.termIndex).glossaryWords();
+  const cacheDir = join(projectRoot, 'node_modules', '.cache', 'termlight');
+  compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, englishWords(), cacheDir);
+  return { ...compiled, sources, everydayWords };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasExtraPrefix, MIN_MISSPELLING_LENGTH, SpellingTargets } from '../match/misspell';
+import { normalizeToken } from '../match/normalize';
+
+/**
+ * Ordinary English words that sit within misspelling distance of a glossary word. Shipped with the
+ * term index so a correctly spelled English word is never flagged, without shipping a dictionary.
+ * Computing it takes seconds, so the result is cached by the glossary's words.
+ */
+export function nearEnglishWords(glossaryWords: ReadonlySet<string>, englishWords: readonly string[], cacheDir?: string): string[] {
+  const targets = [...glossaryWords].filter((w) => w.length >= MIN_MISSPELLING_LENGTH && /^[a-z]+$/.test(w)).sort();
+  const cacheFile = cacheDir ? join(cacheDir, `near-words-${digest(targets, englishWords.length)}.json`) : undefined;
+  if (cacheFile) {
+    try {
+      return JSON.parse(readFileSync(cacheFile, 'utf8')) as string[];
+    } catch {
+      // no cache yet
+    }
+  }
+  const result = computeNearWords(targets, glossaryWords, englishWords);
+  if (cacheFile && cacheDir) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(result));
+  }
+  return result;
+}
+
+function computeNearWords(targets: string[], glossaryWords: ReadonlySet<string>, englishWords: readonly string[]): string[] {
+  const spelling = new SpellingTargets(targets);
+  const suffixTargets = new Set(targets.filter((t) => t.length >= 8));
+  const near = new Set<string>();
+  for (const english of englishWords) {
+    const word = normalizeToken(english);
+    if (word.length < MIN_MISSPELLING_LENGTH || glossaryWords.has(word) || !/^[a-z]+$/.test(word)) continue;
+    if (spelling.nearest(word) !== undefined || endsWithTarget(word, suffixTargets)) {
+      near.add(word);
+    }
+  }
+  return [...near].sort();
+}
+
+function endsWithTarget(word: string, suffixTargets: ReadonlySet<string>): boolean {
+  for (let cut = 1; cut <= 6 && word.length - cut >= 8; cut++) {
+    const suffix = word.slice(cut);
+    if (suffixTargets.has(suffix) && hasExtraPrefix(word, suffix)) return true;
+  }
+  return false;
+}
+
+function digest(targets: string[], englishCount: number): string {
+  return createHash('sha256').update(`${englishCount}\n${targets.join('\n')}`).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,33 @@
+import type { Category } from './schema';
+
+/**
+ * One highlightable surface form in the compiled term index:
+ * [normalized token key, entry number, exact-case tokens for abbreviations or null, cue set number or -1].
+ */
+export type SurfaceRow = [key: string, entry: number, exactCase: string | null, cueSet: number];
+
+/** What the content script ships: enough to find and highlight terms, no definitions. */
+export interface TermIndex {
+  /** Entry number -> [id, headword]. */
+  entries: Array<[id: string, headword: string]>;
+  surfaces: SurfaceRow[];
+  /** Context words (normalized) that make an ambiguous surface medical. */
+  cueSets: string[][];
+  /** Ordinary English words close in spelling to a glossary word: never flagged as misspellings. */
+  nearWords: string[];
+}
+
+/** What the popover shows for one entry; held by the background and asked for on demand. */
+export interface Definition {
+  id: string;
+  headword: string;
+  category: Category;
+  categoryLabel: string;
+  pronunciation?: string;
+  definition: string;
+  more?: string;
+  aliases: string[];
+  related: Array<{ id: string; headword: string }>;
+  url: string;
+  searchOnly: boolean;
+}

@@ -1,0 +1,38 @@
+import type { TermMatcher, MatchKind } from '../match/matcher';
+import { collectRuns, locate, type CollectOptions, type TextRun } from './collect';
+
+/** A term found on a page: where it is in the DOM and which glossary entry it means. */
+export interface PageMatch {
+  entry: number;
+  kind: MatchKind;
+  /** The page's text of the match, exactly as written (across inline elements). */
+  text: string;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/** Matches every term in one run of text and maps each back to DOM positions. */
+export function scanRun(run: TextRun, matcher: TermMatcher): PageMatch[] {
+  return matcher.findInText(run.text).map((m) => {
+    const start = locate(run, m.start, true);
+    const end = locate(run, m.end, false);
+    return {
+      entry: m.entry,
+      kind: m.kind,
+      text: run.text.slice(m.start, m.end),
+      startNode: start.node,
+      startOffset: start.offset,
+      endNode: end.node,
+      endOffset: end.offset,
+    };
+  });
+}
+
+/** Scans a whole tree at once (CLI and tests; the content script slices this work). */
+export function scanTree(root: Node, matcher: TermMatcher, options?: CollectOptions): PageMatch[] {
+  const matches: PageMatch[] = [];
+  for (const run of collectRuns(root, options)) matches.push(...scanRun(run, matcher));
+  return matches;
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { glossaryPlugin } from './src/glossary/vite-plugin';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact(), glossaryPlugin(projectRoot)],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Termlight',
+    description: 'Highlights medical terms on any page and explains them in plain language. Nothing you read leaves your browser.',
+    permissions: ['storage', 'contextMenus', 'activeTab'],
+    commands: {
+      'explain-selection': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Explain the selected words with Termlight',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'termlight@termlight.example', strict_min_version: '142.0' } } }
+      : {}),
+  }),
+  hooks: {
+    // The ::highlight() styles ship as a manifest stylesheet: the browser injects it, so a page's
+    // strict CSP (style-src) cannot block it, and the page DOM gains no <style> element.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.some((file) => file.includes('content'))) script.css = [...(script.css ?? []), 'highlights.css'];
+      }
+    },
+  },
+});
