@@ -21,16 +21,14 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'termlight@termlight.example', strict_min_version: '142.0' } } }
+      ? { browser_specific_settings: {
+            gecko: {
+              id: 'termlight@termlight.example',
+              strict_min_version: '142.0',
+              // Termlight collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          } }
       : {}),
   }),
-  hooks: {
-    // The ::highlight() styles ship as a manifest stylesheet: the browser injects it, so a page's
-    // strict CSP (style-src) cannot block it, and the page DOM gains no <style> element.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        if (script.js?.some((file) => file.includes('content'))) script.css = [...(script.css ?? []), 'highlights.css'];
-      }
-    },
-  },
 });

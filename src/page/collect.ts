@@ -23,6 +23,7 @@ const INLINE_TAGS = new Set([
   'time', 'tt', 'u', 'var', 'wbr', 'ruby', 'output',
 ]);
 
+const MAX_RUN_CHARS = 20_000;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -58,6 +59,8 @@ export function* collectRuns(root: Node, options: CollectOptions = {}): Generato
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
+      // Very long flows are cut at a node boundary so one run never becomes one long task.
+      if (run.text.length > MAX_RUN_CHARS) yield* flush();
       run.starts.push(run.text.length);
       run.nodes.push(text);
       run.text += text.data;

@@ -11,6 +11,8 @@ export interface PageMatch {
   startOffset: number;
   endNode: Text;
   endOffset: number;
+  /** Every text node the match spans, when it spans more than one (a term split across elements). */
+  nodes?: Text[];
 }
 
 /** Matches every term in one run of text and maps each back to DOM positions. */
@@ -18,7 +20,9 @@ export function scanRun(run: TextRun, matcher: TermMatcher): PageMatch[] {
   return matcher.findInText(run.text).map((m) => {
     const start = locate(run, m.start, true);
     const end = locate(run, m.end, false);
+    const nodes = start.node === end.node ? undefined : run.nodes.slice(run.nodes.indexOf(start.node), run.nodes.indexOf(end.node) + 1);
     return {
+      ...(nodes ? { nodes } : {}),
       entry: m.entry,
       kind: m.kind,
       text: run.text.slice(m.start, m.end),

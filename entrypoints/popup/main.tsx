@@ -1,0 +1,6 @@
+import definitions from 'virtual:termlight/definitions';
+import { render } from 'preact';
+import '../../src/ui/pages/pages.css';
+import { PopupApp } from '../../src/ui/pages/PopupApp';
+
+render(<PopupApp definitions={definitions} />, document.getElementById('app')!);

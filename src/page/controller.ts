@@ -1,0 +1,135 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { TermIndex } from '../glossary/types';
+import { TermMatcher } from '../match/matcher';
+import type { PageTerms } from '../messaging/messages';
+import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
+import { collectRuns } from './collect';
+import { Highlighter, highlightApiSupported } from './highlighter';
+import { observeMutations, type DirtyWork } from './observe';
+import { scanRun, type PageMatch } from './scan';
+import { Slicer } from './schedule';
+import { MatchStore } from './store';
+import { visibleMatches } from './visibility';
+
+/**
+ * Termlight on one page: scans the text in small slices, keeps the matches, shows the visible ones,
+ * follows DOM changes, and applies settings as they change. Everything it starts ends with `ctx`.
+ */
+export class PageController {
+  readonly store = new MatchStore();
+  private matcher: TermMatcher | undefined;
+  private highlighter: Highlighter | undefined;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private knownEntries = new Set<number>();
+  private visible = new Set<PageMatch>();
+  private activity: AbortController | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly entryNumber: Map<string, number>;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    readonly termIndex: TermIndex,
+    private readonly ownHostName: string,
+    private readonly onVisibleChange: () => void = () => {},
+  ) {
+    this.entryNumber = new Map(termIndex.entries.map(([id], n) => [id, n]));
+  }
+
+  get isActive(): boolean {
+    return this.activity !== undefined;
+  }
+
+  isVisible = (match: PageMatch): boolean => this.visible.has(match);
+
+  /** The matcher, built on first use (pages where Termlight is off never pay for it). */
+  getMatcher(): TermMatcher {
+    return (this.matcher ??= new TermMatcher(this.termIndex));
+  }
+
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.knownEntries = new Set(settings.knownTerms.map((id) => this.entryNumber.get(id)).filter((n): n is number => n !== undefined));
+    const shouldBeActive = isActiveOn(settings, location.hostname);
+    if (shouldBeActive && !this.isActive) this.activate();
+    else if (!shouldBeActive && this.isActive) this.deactivate();
+    this.highlighter?.setStyle(settings.highlightStyle);
+    this.refreshVisible();
+  }
+
+  pageTerms(): PageTerms {
+    const seen = new Map<string, string>();
+    for (const match of this.visible) {
+      const [id, headword] = this.termIndex.entries[match.entry]!;
+      seen.set(id, headword);
+    }
+    return {
+      count: seen.size,
+      terms: [...seen].map(([id, headword]) => ({ id, headword })).sort((a, b) => a.headword.localeCompare(b.headword)),
+      highlightSupported: highlightApiSupported(),
+      active: this.isActive,
+      hostname: location.hostname,
+    };
+  }
+
+  private activate(): void {
+    const activity = new AbortController();
+    this.activity = activity;
+    this.ctx.onInvalidated(() => activity.abort());
+    if (highlightApiSupported()) {
+      this.highlighter = new Highlighter(activity.signal);
+      this.highlighter.setStyle(this.settings.highlightStyle);
+    }
+    const body = document.body;
+    if (!body) return;
+    observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
+      ownHostName: this.ownHostName,
+    });
+    this.enqueue((signal) => this.scan([body], signal));
+  }
+
+  private deactivate(): void {
+    this.activity?.abort();
+    this.activity = undefined;
+    this.highlighter = undefined;
+    this.store.clear();
+    this.refreshVisible();
+  }
+
+  /** Runs scans one after another, each stopping when Termlight is switched off. */
+  private enqueue(work: (signal: AbortSignal) => Promise<void>): void {
+    const signal = this.activity?.signal;
+    if (!signal) return;
+    this.queue = this.queue
+      .then(() => (signal.aborted ? undefined : work(signal)))
+      .catch((error: unknown) => {
+        if (!signal.aborted) console.error('Termlight:', error);
+      });
+  }
+
+  private async rescan(work: DirtyWork, signal: AbortSignal): Promise<void> {
+    if (work.removals) this.store.removeDisconnected();
+    await this.scan(work.roots, signal, true);
+  }
+
+  private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
+    const slicer = new Slicer();
+    const matcher = this.getMatcher();
+    for (const root of roots) {
+      for (const run of collectRuns(root, { ownHostName: this.ownHostName })) {
+        if (replacing) this.store.removeCovering(run.nodes);
+        for (const match of scanRun(run, matcher)) this.store.add(match);
+        if (slicer.due) {
+          this.refreshVisible();
+          await slicer.next(signal);
+        }
+      }
+    }
+    this.refreshVisible();
+  }
+
+  private refreshVisible(): void {
+    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode);
+    this.highlighter?.sync(this.visible);
+    this.onVisibleChange();
+  }
+}

@@ -1,0 +1,131 @@
+import type { PageMatch } from './scan';
+
+export type HighlightStyle = 'underline' | 'background' | 'off';
+
+/** Highlight names in the page's shared registry: prefixed, one per kind and style (see highlights.css). */
+const NAMES: Record<Exclude<HighlightStyle, 'off'>, { exact: string; misspelling: string }> = {
+  underline: { exact: 'termlight-term', misspelling: 'termlight-misspelling' },
+  background: { exact: 'termlight-term-soft', misspelling: 'termlight-misspelling-soft' },
+};
+
+/** How far outside the viewport ranges are registered ahead of scrolling. */
+const NEAR_VIEWPORT = '150% 0px';
+
+export function highlightApiSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
+}
+
+/**
+ * Shows matches with the CSS Custom Highlight API, never touching the page's DOM. Only ranges near
+ * the viewport are registered: Chromium repaints every registered range after any DOM change, so
+ * thousands of off-screen ranges would slow a busy page. An IntersectionObserver on each match's
+ * parent element adds and drops them as the reader scrolls.
+ */
+export class Highlighter {
+  private readonly exact = new Highlight();
+  private readonly misspelling = new Highlight();
+  private readonly shown = new Set<PageMatch>();
+  private readonly byElement = new Map<Element, Set<PageMatch>>();
+  private readonly ranges = new WeakMap<PageMatch, StaticRange>();
+  private readonly observer: IntersectionObserver;
+  private style: HighlightStyle = 'underline';
+
+  constructor(signal: AbortSignal) {
+    this.exact.priority = 1;
+    this.misspelling.priority = 2;
+    this.observer = new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: NEAR_VIEWPORT });
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+    this.register();
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    this.unregister();
+    this.style = style;
+    this.register();
+  }
+
+  /** Makes exactly `visible` the matches on show. */
+  sync(visible: ReadonlySet<PageMatch>): void {
+    for (const match of this.shown) if (!visible.has(match)) this.hide(match);
+    for (const match of visible) if (!this.shown.has(match)) this.show(match);
+  }
+
+  /** Number of ranges currently registered (near the viewport). */
+  get registeredCount(): number {
+    return this.exact.size + this.misspelling.size;
+  }
+
+  rangeOf(match: PageMatch): StaticRange {
+    let range = this.ranges.get(match);
+    if (!range) {
+      range = new StaticRange({
+        startContainer: match.startNode,
+        startOffset: match.startOffset,
+        endContainer: match.endNode,
+        endOffset: match.endOffset,
+      });
+      this.ranges.set(match, range);
+    }
+    return range;
+  }
+
+  private show(match: PageMatch): void {
+    this.shown.add(match);
+    const element = match.startNode.parentElement;
+    if (!element) return;
+    let group = this.byElement.get(element);
+    if (!group) {
+      group = new Set();
+      this.byElement.set(element, group);
+      this.observer.observe(element);
+    }
+    group.add(match);
+  }
+
+  private hide(match: PageMatch): void {
+    this.shown.delete(match);
+    this.highlightFor(match).delete(this.rangeOf(match));
+    const element = match.startNode.parentElement;
+    const group = element ? this.byElement.get(element) : undefined;
+    if (!element || !group) return;
+    group.delete(match);
+    if (group.size === 0) {
+      this.byElement.delete(element);
+      this.observer.unobserve(element);
+    }
+  }
+
+  private onIntersections(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      for (const match of this.byElement.get(entry.target) ?? []) {
+        const highlight = this.highlightFor(match);
+        if (entry.isIntersecting) highlight.add(this.rangeOf(match));
+        else highlight.delete(this.rangeOf(match));
+      }
+    }
+  }
+
+  private highlightFor(match: PageMatch): Highlight {
+    return match.kind === 'misspelling' ? this.misspelling : this.exact;
+  }
+
+  private register(): void {
+    if (this.style === 'off') return;
+    CSS.highlights.set(NAMES[this.style].exact, this.exact);
+    CSS.highlights.set(NAMES[this.style].misspelling, this.misspelling);
+  }
+
+  private unregister(): void {
+    if (this.style === 'off') return;
+    CSS.highlights.delete(NAMES[this.style].exact);
+    CSS.highlights.delete(NAMES[this.style].misspelling);
+  }
+
+  private destroy(): void {
+    this.observer.disconnect();
+    this.unregister();
+    this.exact.clear();
+    this.misspelling.clear();
+  }
+}

@@ -1,0 +1,178 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Definition } from '../glossary/types';
+import { sendToBackground } from '../messaging/runtime';
+import { setKnown } from '../settings/store';
+import type { Anchor, PopoverHost } from '../ui/popover-host';
+import type { PageController } from './controller';
+import { matchAtPoint } from './hit-test';
+import type { PageMatch } from './scan';
+
+const HOVER_OPEN_MS = 150;
+const HOVER_CLOSE_MS = 350;
+
+/**
+ * The reader's ways in: pointing at a term (mouse), tapping it (touch), and the keyboard path
+ * (shortcut / context menu on a selection). Listeners are bound to `ctx`, so they end with it.
+ */
+export class Interactions {
+  private hovered: PageMatch | undefined;
+  private openedByHover = false;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private framePending = false;
+  private lastPointer = { x: 0, y: 0 };
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly controller: PageController,
+    private readonly popover: PopoverHost,
+  ) {}
+
+  listen(): void {
+    const options = { passive: true, capture: true } as const;
+    this.ctx.addEventListener(document, 'pointermove', (e) => this.onPointerMove(e), options);
+    this.ctx.addEventListener(document, 'pointerdown', (e) => this.onPointerDown(e), options);
+    this.ctx.addEventListener(document, 'pointerup', (e) => this.onPointerUp(e), options);
+    this.ctx.addEventListener(document, 'keydown', (e) => this.onKeyDown(e), { capture: true });
+  }
+
+  /** A related term or suggestion chosen inside the popover. */
+  async show(id: string): Promise<void> {
+    const definition = await sendToBackground({ type: 'lookup', id });
+    if (definition) await this.popover.update({ kind: 'definition', definition });
+  }
+
+  /** "I know this word": hide it everywhere (all tabs follow the stored setting), with undo. */
+  async markKnown(definition: Definition): Promise<void> {
+    this.popover.close();
+    await setKnown(definition.id, true);
+    this.popover.showToast(`Termlight will stop highlighting “${definition.headword}”.`, () => void setKnown(definition.id, false));
+  }
+
+  /** The keyboard path: explain the selection, or the term at the caret. */
+  async explainSelection(fallbackText?: string): Promise<boolean> {
+    const selection = window.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    const text = (selection?.toString() ?? '').trim() || (fallbackText ?? '').trim();
+    const anchor = range && hasBox(range) ? rangeAnchor(range) : focusAnchor();
+    if (!text) {
+      const atCaret = range ? this.matchAtCaret(range) : undefined;
+      if (atCaret) return this.openMatch(atCaret, { takeFocus: true });
+      await this.popover.open(anchor, { kind: 'empty-selection' }, { takeFocus: true });
+      return true;
+    }
+    const found = this.controller.getMatcher().findInText(text)[0];
+    if (found) {
+      const [id] = this.controller.termIndex.entries[found.entry]!;
+      const definition = await sendToBackground({ type: 'lookup', id });
+      if (definition) {
+        const misspelledAs = found.kind === 'misspelling' ? text.slice(found.start, found.end) : undefined;
+        await this.popover.open(anchor, { kind: 'definition', definition, ...(misspelledAs ? { misspelledAs } : {}) }, { takeFocus: true });
+        return true;
+      }
+    }
+    const suggestions = await sendToBackground({ type: 'suggest', text });
+    await this.popover.open(anchor, { kind: 'unknown', text, suggestions: suggestions ?? [] }, { takeFocus: true });
+    return true;
+  }
+
+  private matchAtCaret(range: Range): PageMatch | undefined {
+    if (range.startContainer.nodeType !== Node.TEXT_NODE) return undefined;
+    return this.controller.store
+      .at(range.startContainer as Text)
+      .find((m) => this.controller.isVisible(m) && m.startNode === range.startContainer && m.startOffset <= range.startOffset && (m.endNode !== m.startNode || m.endOffset >= range.startOffset));
+  }
+
+  private async openMatch(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
+    const [id] = this.controller.termIndex.entries[match.entry]!;
+    const definition = await sendToBackground({ type: 'lookup', id });
+    if (!definition) return false;
+    const content = { kind: 'definition' as const, definition, ...(match.kind === 'misspelling' ? { misspelledAs: match.text } : {}) };
+    await this.popover.open(matchAnchor(match), content, options);
+    return true;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    if (this.popover.owns(event.target)) {
+      clearTimeout(this.closeTimer); // moving onto the popover keeps it open (WCAG 1.4.13)
+      return;
+    }
+    if (this.framePending) return;
+    this.framePending = true;
+    this.ctx.requestAnimationFrame(() => {
+      this.framePending = false;
+      this.onHover(this.lastPointer.x, this.lastPointer.y);
+    });
+  }
+
+  private onHover(x: number, y: number): void {
+    const match = this.hitTest(x, y);
+    if (match === this.hovered) {
+      if (match) clearTimeout(this.closeTimer);
+      return;
+    }
+    this.hovered = match;
+    clearTimeout(this.openTimer);
+    if (match) {
+      clearTimeout(this.closeTimer);
+      this.openTimer = setTimeout(() => {
+        if (this.hovered !== match) return;
+        this.openedByHover = true;
+        void this.openMatch(match, { takeFocus: false });
+      }, HOVER_OPEN_MS);
+    } else if (this.popover.isOpen && this.openedByHover) {
+      this.closeTimer = setTimeout(() => this.popover.close(), HOVER_CLOSE_MS);
+    }
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (this.popover.isOpen && !this.popover.owns(event.target)) {
+      const match = event.pointerType === 'touch' ? this.hitTest(event.clientX, event.clientY) : undefined;
+      if (!match) this.popover.close();
+    }
+  }
+
+  /** A tap on a term opens its popover; the tap still reaches the page as usual. */
+  private onPointerUp(event: PointerEvent): void {
+    if (event.pointerType !== 'touch' || this.popover.owns(event.target)) return;
+    const match = this.hitTest(event.clientX, event.clientY);
+    if (!match) return;
+    this.openedByHover = false;
+    void this.openMatch(match, { takeFocus: false });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.popover.isOpen) this.popover.close();
+  }
+
+  private hitTest(x: number, y: number): PageMatch | undefined {
+    if (!this.controller.isActive) return undefined;
+    return matchAtPoint(document, x, y, (node) => this.controller.store.at(node), this.controller.isVisible);
+  }
+}
+
+function matchAnchor(match: PageMatch): Anchor {
+  const range = document.createRange();
+  range.setStart(match.startNode, match.startOffset);
+  range.setEnd(match.endNode, match.endOffset);
+  return rangeAnchor(range);
+}
+
+function rangeAnchor(range: Range): Anchor {
+  const contextElement = range.startContainer.parentElement ?? undefined;
+  return { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects(), contextElement };
+}
+
+function hasBox(range: Range): boolean {
+  const rect = range.getBoundingClientRect();
+  return rect.width > 0 || rect.height > 0;
+}
+
+/** Where to show a popover when there is no selection box: the focused element, or the top of the viewport. */
+function focusAnchor(): Anchor {
+  const element = document.activeElement instanceof Element && document.activeElement !== document.body ? document.activeElement : undefined;
+  const rect = () => element?.getBoundingClientRect() ?? new DOMRect(window.innerWidth / 2 - 150, 24, 1, 1);
+  return { getBoundingClientRect: rect, getClientRects: () => [rect()], contextElement: element };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
+export const HIGHLIGHT_MODES = ['all', 'first'] as const;
+
+export const SettingsSchema = z.object({
+  /** Pause everywhere: no highlights on any site. */
+  paused: z.boolean(),
+  /** Hostnames where Termlight does not highlight. */
+  disabledSites: z.array(z.string().max(253)),
+  /** Entry ids the reader already knows: never highlighted. */
+  knownTerms: z.array(z.string().max(100)),
+  /** Every occurrence, or only the first of each term on a page. */
+  highlightMode: z.enum(HIGHLIGHT_MODES),
+  highlightStyle: z.enum(HIGHLIGHT_STYLES),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  disabledSites: [],
+  knownTerms: [],
+  highlightMode: 'all',
+  highlightStyle: 'underline',
+};
+
+/**
+ * Reads stored settings without ever throwing: a corrupt or unknown value falls back to its default
+ * field by field, so one bad field never costs the reader their known-words list.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const whole = SettingsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = SettingsSchema.shape[key].safeParse(record[key]);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  const knownTerms = z.array(z.unknown()).safeParse(record.knownTerms);
+  return {
+    paused: field('paused'),
+    disabledSites: field('disabledSites'),
+    // Salvage every valid id even when a few entries of the list are damaged.
+    knownTerms: knownTerms.success ? knownTerms.data.filter((v): v is string => typeof v === 'string' && v.length <= 100) : [],
+    highlightMode: field('highlightMode'),
+    highlightStyle: field('highlightStyle'),
+  };
+}
+
+/** Version 1 (first release) stored { enabled, disabledSites, knownTerms }. */
+export function migrateV1(old: unknown): Settings {
+  const record = typeof old === 'object' && old !== null ? (old as Record<string, unknown>) : {};
+  return parseSettings({ ...record, paused: record.enabled === false, enabled: undefined });
+}
+
+/** Whether Termlight highlights on a page of this hostname. */
+export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return !settings.paused && !settings.disabledSites.includes(hostname);
+}

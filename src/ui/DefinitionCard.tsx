@@ -1,0 +1,55 @@
+import type { Definition } from '../glossary/types';
+
+export interface DefinitionCardProps {
+  definition: Definition;
+  /** Page text that is probably a misspelling of this entry. */
+  misspelledAs?: string;
+  headingId: string;
+  onRelated: (id: string) => void;
+}
+
+/** The plain-language explanation of one entry: shared by the page popover and the toolbar popup. */
+export function DefinitionCard({ definition, misspelledAs, headingId, onRelated }: DefinitionCardProps) {
+  return (
+    <div class="card">
+      {misspelledAs !== undefined && (
+        <p class="probably" data-testid="probably">
+          "{misspelledAs}" is probably a misspelling. Probably means <strong>{definition.headword}</strong>.
+        </p>
+      )}
+      <div class="heading">
+        <h2 id={headingId} class="headword">
+          {definition.headword}
+        </h2>
+        <span class="category">{definition.categoryLabel}</span>
+      </div>
+      {definition.pronunciation && (
+        <p class="pronunciation">
+          <span class="visually-hidden">Say it: </span>
+          {definition.pronunciation}
+        </p>
+      )}
+      <p class="definition" data-testid="definition">
+        {definition.definition}
+      </p>
+      {definition.more && <p class="more">{definition.more}</p>}
+      {definition.related.length > 0 && (
+        <div class="related">
+          <span class="related-label">Related:</span>
+          <ul>
+            {definition.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="link-button" onClick={() => onRelated(r.id)}>
+                  {r.headword}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <a class="learn-more" href={definition.url} target="_blank" rel="noopener noreferrer">
+        Learn more at a trusted source<span class="visually-hidden"> (opens in a new tab)</span>
+      </a>
+    </div>
+  );
+}

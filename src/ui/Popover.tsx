@@ -1,0 +1,126 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Definition } from '../glossary/types';
+import { DefinitionCard } from './DefinitionCard';
+
+export type PopoverContent =
+  | { kind: 'loading' }
+  | { kind: 'definition'; definition: Definition; misspelledAs?: string }
+  | { kind: 'unknown'; text: string; suggestions: Definition[] }
+  | { kind: 'empty-selection' };
+
+export interface Toast {
+  message: string;
+  onUndo: () => void;
+}
+
+export interface PopoverProps {
+  content: PopoverContent | null;
+  toast: Toast | null;
+  /** Move keyboard focus into the popover (it was opened from the keyboard). */
+  takeFocus: boolean;
+  onClose: () => void;
+  onShow: (id: string) => void;
+  onKnown: (definition: Definition) => void;
+}
+
+/** The popover: a non-modal dialog next to the term, plus the undo toast. */
+export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown }: PopoverProps) {
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (content && takeFocus) dialog.current?.focus();
+  }, [content, takeFocus]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+  return (
+    <>
+      {content && (
+        <div
+          ref={dialog}
+          class="popover"
+          role="dialog"
+          aria-labelledby="termlight-heading"
+          aria-live="polite"
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+          data-testid="popover"
+        >
+          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+          <PopoverBody content={content} onShow={onShow} onKnown={onKnown} />
+          <p class="brand" aria-hidden="true">
+            Termlight
+          </p>
+        </div>
+      )}
+      {toast && (
+        <div class="toast" role="status" data-testid="toast">
+          <span>{toast.message}</span>
+          <button type="button" class="link-button" onClick={toast.onUndo}>
+            Undo
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function PopoverBody({ content, onShow, onKnown }: Pick<PopoverProps, 'onShow' | 'onKnown'> & { content: PopoverContent }) {
+  switch (content.kind) {
+    case 'loading':
+      return <p id="termlight-heading">Looking up…</p>;
+    case 'empty-selection':
+      return (
+        <p id="termlight-heading">Select a word or phrase on the page first, then ask Termlight to explain it.</p>
+      );
+    case 'unknown':
+      return <UnknownTerm text={content.text} suggestions={content.suggestions} onShow={onShow} />;
+    case 'definition':
+      return (
+        <>
+          <DefinitionCard
+            definition={content.definition}
+            misspelledAs={content.misspelledAs}
+            headingId="termlight-heading"
+            onRelated={onShow}
+          />
+          {!content.definition.searchOnly && (
+            <button type="button" class="secondary" onClick={() => onKnown(content.definition)} data-testid="known">
+              I know this word: stop highlighting it
+            </button>
+          )}
+        </>
+      );
+  }
+}
+
+function UnknownTerm({ text, suggestions, onShow }: { text: string; suggestions: Definition[]; onShow: (id: string) => void }) {
+  return (
+    <div data-testid="unknown">
+      <h2 id="termlight-heading" class="headword">
+        Not in the Termlight glossary
+      </h2>
+      <p>“{text.length > 60 ? `${text.slice(0, 60)}…` : text}” is not a term Termlight knows.</p>
+      {suggestions.length > 0 ? (
+        <>
+          <p>Did you mean:</p>
+          <ul class="suggestions">
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                <button type="button" class="link-button" onClick={() => onShow(s.id)}>
+                  {s.headword}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>No close matches either.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo } from 'preact/hooks';
+import type { Definition } from '../../glossary/types';
+import { HIGHLIGHT_MODES, HIGHLIGHT_STYLES, type Settings } from '../../settings/schema';
+import { setKnown, toggleSite, updateSettings } from '../../settings/store';
+import { useSettings } from './useSettings';
+
+const MODE_LABELS: Record<Settings['highlightMode'], string> = {
+  all: 'Every time a term appears',
+  first: 'Only the first time each term appears on a page',
+};
+const STYLE_LABELS: Record<Settings['highlightStyle'], string> = {
+  underline: 'Dotted underline',
+  background: 'Soft background',
+  off: 'Off (no marks; the shortcut and search still work)',
+};
+
+const set = <K extends keyof Settings>(key: K, value: Settings[K]) => void updateSettings((s) => ({ ...s, [key]: value }));
+
+export function OptionsApp({ definitions }: { definitions: Definition[] }) {
+  const settings = useSettings();
+  const headwords = useMemo(() => new Map(definitions.map((d) => [d.id, d.headword])), [definitions]);
+  if (!settings) return <main class="options">Loading…</main>;
+  return (
+    <main class="options">
+      <h1>Termlight settings</h1>
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={settings.paused} onChange={(e) => set('paused', e.currentTarget.checked)} data-testid="pause" />
+        Pause Termlight everywhere
+      </label>
+      <fieldset>
+        <legend>Highlight</legend>
+        {HIGHLIGHT_MODES.map((mode) => (
+          <label key={mode}>
+            <input type="radio" name="mode" value={mode} checked={settings.highlightMode === mode} onChange={() => set('highlightMode', mode)} />
+            {MODE_LABELS[mode]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Highlight style</legend>
+        {HIGHLIGHT_STYLES.map((style) => (
+          <label key={style}>
+            <input type="radio" name="style" value={style} checked={settings.highlightStyle === style} onChange={() => set('highlightStyle', style)} data-testid={`style-${style}`} />
+            {STYLE_LABELS[style]}
+          </label>
+        ))}
+      </fieldset>
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Sites where Termlight is off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None. Turn Termlight off for a site from the toolbar button.</p>
+        ) : (
+          <ul class="list">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button type="button" onClick={() => void toggleSite(site, true)}>
+                  Turn back on
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="known-heading">
+        <h2 id="known-heading">Words you know</h2>
+        {settings.knownTerms.length === 0 ? (
+          <p class="muted">None yet. Choose “I know this word” in a popover to stop highlighting a term.</p>
+        ) : (
+          <ul class="list" data-testid="known-list">
+            {settings.knownTerms.map((id) => (
+              <li key={id}>
+                {headwords.get(id) ?? id}{' '}
+                <button type="button" onClick={() => void setKnown(id, false)}>
+                  Highlight again
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p class="muted">Termlight works entirely in your browser. It makes no network requests, and nothing you read leaves your computer.</p>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'preact/hooks';
+import { createSearch } from '../../glossary/search';
+import type { Definition } from '../../glossary/types';
+
+/** A combobox over every headword and alias: type, move with the arrow keys, Enter to choose. */
+export function SearchBox({ definitions, onChoose }: { definitions: Definition[]; onChoose: (d: Definition) => void }) {
+  const search = useMemo(() => createSearch(definitions), [definitions]);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => search(query), [search, query]);
+  const choose = (d: Definition | undefined) => {
+    if (!d) return;
+    onChoose(d);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
+    else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (event.key === 'Enter') choose(results[active]);
+    else return;
+    event.preventDefault();
+  };
+  return (
+    <div class="search">
+      <label for="search-input">Look up a term</label>
+      <input
+        id="search-input"
+        type="search"
+        role="combobox"
+        list={undefined}
+        autoFocus
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="e.g. osteoclast, Zometa, PET scan"
+        aria-expanded={results.length > 0}
+        aria-controls="search-results"
+        aria-activedescendant={results.length > 0 ? `result-${active}` : undefined}
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="search-results" role="listbox" aria-label="Matching terms" class="results">
+        {results.map((d, i) => (
+          <li
+            key={d.id}
+            id={`result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'active' : ''}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(d)}
+          >
+            <span class="result-headword">{d.headword}</span> <span class="result-category">{d.categoryLabel}</span>
+          </li>
+        ))}
+      </ul>
+      {query.trim() && results.length === 0 && <p class="muted">No term matches “{query}”.</p>}
+    </div>
+  );
+}

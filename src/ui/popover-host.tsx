@@ -1,0 +1,170 @@
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Definition } from '../glossary/types';
+import { Popover, type PopoverContent, type Toast } from './Popover';
+import popoverCss from './popover.css?inline';
+
+export const UI_HOST_NAME = 'termlight-ui';
+
+/** What the popover points at: a term on the page, or the reader's selection. */
+export interface Anchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+  contextElement?: Element;
+}
+
+export interface PopoverActions {
+  onShow: (id: string) => void;
+  onKnown: (definition: Definition) => void;
+}
+
+/**
+ * Termlight's one UI host per page: a shadow root (page CSS cannot restyle it) created only when first
+ * needed and appended after <body>, so the page's body is never changed. Positioned with floating-ui
+ * beside the term, flipped or shifted to stay in the viewport without covering the term.
+ */
+export class PopoverHost {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
+  private content: PopoverContent | null = null;
+  private toast: Toast | null = null;
+  private takeFocus = false;
+  private anchor: Anchor | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private restoreFocusTo: Element | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly actions: PopoverActions,
+  ) {
+    ctx.onInvalidated(() => this.ui?.remove());
+  }
+
+  get isOpen(): boolean {
+    return this.content !== null;
+  }
+
+  /** Whether an event target is Termlight's UI (events from inside the shadow root retarget to the host). */
+  owns(target: EventTarget | null): boolean {
+    return target instanceof Element && target.localName === UI_HOST_NAME;
+  }
+
+  async open(anchor: Anchor, content: PopoverContent, options: { takeFocus: boolean }): Promise<void> {
+    if (options.takeFocus && !this.isOpen) this.restoreFocusTo = document.activeElement;
+    this.anchor = anchor;
+    this.content = content;
+    this.takeFocus = options.takeFocus;
+    await this.renderNow();
+    this.follow(anchor);
+  }
+
+  /** Replaces what the open popover shows (a definition arrived, a related term was chosen). */
+  async update(content: PopoverContent): Promise<void> {
+    if (!this.isOpen) return;
+    this.content = content;
+    await this.renderNow();
+    if (this.anchor) this.follow(this.anchor);
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.content = null;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.anchor = undefined;
+    void this.renderNow();
+    if (this.restoreFocusTo instanceof HTMLElement) this.restoreFocusTo.focus();
+    this.restoreFocusTo = null;
+  }
+
+  showToast(message: string, onUndo: () => void): void {
+    clearTimeout(this.toastTimer);
+    this.toast = { message, onUndo: () => { this.hideToast(); onUndo(); } };
+    void this.renderNow();
+    this.toastTimer = setTimeout(() => this.hideToast(), 8000);
+  }
+
+  private hideToast(): void {
+    this.toast = null;
+    void this.renderNow();
+  }
+
+  private async renderNow(): Promise<void> {
+    if (!this.ui && this.content === null && this.toast === null) return;
+    const ui = await this.mount();
+    render(
+      <Popover
+        content={this.content}
+        toast={this.toast}
+        takeFocus={this.takeFocus}
+        onClose={() => this.close()}
+        onShow={this.actions.onShow}
+        onKnown={this.actions.onKnown}
+      />,
+      ui.mounted!,
+    );
+  }
+
+  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    this.creating ??= createShadowRootUi(this.ctx, {
+      name: UI_HOST_NAME,
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: popoverCss,
+      onMount: (container) => {
+        const root = document.createElement('div');
+        container.append(root);
+        return root;
+      },
+    }).then((ui) => {
+      ui.mount();
+      this.ui = ui;
+      return ui;
+    });
+    return this.creating;
+  }
+
+  private popoverElement(): HTMLElement | null {
+    return this.ui?.shadow.querySelector<HTMLElement>('.popover') ?? null;
+  }
+
+  private follow(anchor: Anchor): void {
+    const floating = this.popoverElement();
+    if (!floating) return;
+    this.stopAutoUpdate?.();
+    const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: anchor.contextElement };
+    const place = async () => {
+      const { x, y, middlewareData } = await computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+          hide(),
+        ],
+      });
+      if (middlewareData.hide?.referenceHidden || !onScreen(anchor.getBoundingClientRect())) {
+        this.close(); // the term scrolled away
+        return;
+      }
+      Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+    };
+    this.stopAutoUpdate = autoUpdate(reference, floating, () => void place(), { animationFrame: false });
+  }
+}
+
+function onScreen(rect: DOMRect): boolean {
+  return rect.bottom > 0 && rect.top < window.innerHeight && rect.right > 0 && rect.left < window.innerWidth && (rect.width > 0 || rect.height > 0);
+}

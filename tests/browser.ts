@@ -1,0 +1,42 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EXTENSION_PATH = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+
+/** Chromium to drive: TERMLIGHT_CHROMIUM, else Debian's, else Playwright's own download. */
+export function chromiumPath(): string | undefined {
+  const configured = process.env.TERMLIGHT_CHROMIUM;
+  if (configured) return configured;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_PATH}: run npm run build first`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'termlight-profile-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-gpu',
+    ],
+  });
+}
+
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const [existing] = context.serviceWorkers();
+  const worker = existing ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}

@@ -1,0 +1,37 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Serves tests/fixtures/pages on 127.0.0.1 for the end-to-end tests, the demo and the benchmark.
+ * `?csp=strict` adds a strict Content-Security-Policy header to test pages that forbid inline styles.
+ */
+const ROOT = fileURLToPath(new URL('./fixtures/pages/', import.meta.url));
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+export const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; frame-src 'self'";
+
+export function startFixtureServer(port: number, extraRoots: Record<string, string> = {}) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [prefix, root] = Object.entries(extraRoots).find(([p]) => url.pathname.startsWith(`/${p}/`)) ?? ['', ROOT];
+    const relative = normalize(decodeURIComponent(url.pathname.slice(prefix ? prefix.length + 2 : 1)) || 'index.html');
+    const file = join(root, relative);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = STRICT_CSP;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  return new Promise<{ close: () => Promise<void> }>((resolve) => {
+    server.listen(port, '127.0.0.1', () => resolve({ close: () => new Promise((r) => server.close(() => r())) }));
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const port = Number(process.env.PORT ?? 4178);
+  void startFixtureServer(port).then(() => console.log(`fixture server on http://127.0.0.1:${port}/`));
+}
