@@ -1,0 +1,40 @@
+import { CATEGORIES } from '../glossary/schema';
+import { gradeLevel, median } from '../glossary/readability';
+import { glossaryOrExit } from './project';
+
+/** npm run -s glossary -- --json | --stats: exports every entry, or counts and reading levels. */
+const args = process.argv.slice(2);
+const glossary = glossaryOrExit();
+const entries = glossary.sources.map((s) => s.entry);
+
+if (args.includes('--json')) {
+  const byId = new Map(glossary.definitions.map((d) => [d.id, d]));
+  const rows = entries.map((e) => ({
+    id: e.id,
+    headword: e.headword,
+    aliases: [...e.aliases, ...e.abbreviations],
+    category: e.category,
+    definition: e.definition,
+    more: e.more ?? null,
+    pronunciation: e.pronunciation ?? null,
+    related: e.related,
+    url: byId.get(e.id)!.url,
+  }));
+  process.stdout.write(JSON.stringify(rows, null, 1) + '\n');
+} else if (args.includes('--stats')) {
+  const grades = entries.map((e) => gradeLevel(e.definition));
+  console.log(`entries: ${entries.length}`);
+  for (const category of CATEGORIES) console.log(`  ${category.padEnd(10)} ${entries.filter((e) => e.category === category).length}`);
+  console.log(`search-only entries: ${entries.filter((e) => e.searchOnly).length}`);
+  console.log(`surfaces in the term index: ${glossary.termIndex.surfaces.length}`);
+  console.log(`definition grade (Flesch-Kincaid): median ${median(grades).toFixed(1)}, max ${Math.max(...grades).toFixed(1)}`);
+  const buckets = [0, 2, 4, 6, 8, 10];
+  for (let i = 0; i < buckets.length - 1; i++) {
+    const [lo, hi] = [buckets[i]!, buckets[i + 1]!];
+    const n = grades.filter((g) => (i === 0 ? g < hi : g >= lo && g < hi)).length;
+    console.log(`  grade ${i === 0 ? `< ${hi}` : `${lo}-${hi}`}: ${'#'.repeat(Math.round(n / 10))} ${n}`);
+  }
+} else {
+  console.error('usage: npm run -s glossary -- --json | --stats');
+  process.exit(2);
+}
