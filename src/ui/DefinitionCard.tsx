@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Definition } from '../glossary/types';
 
 export interface DefinitionCardProps {
@@ -6,10 +7,13 @@ export interface DefinitionCardProps {
   misspelledAs?: string;
   headingId: string;
   onRelated: (id: string) => void;
+  /** Show the longer explanation at once (the popup has room); the page popover keeps it behind a button. */
+  expanded?: boolean;
 }
 
 /** The plain-language explanation of one entry: shared by the page popover and the toolbar popup. */
-export function DefinitionCard({ definition, misspelledAs, headingId, onRelated }: DefinitionCardProps) {
+export function DefinitionCard({ definition, misspelledAs, headingId, onRelated, expanded = false }: DefinitionCardProps) {
+  const [showMore, setShowMore] = useState(expanded);
   return (
     <div class="card">
       {misspelledAs !== undefined && (
@@ -32,10 +36,15 @@ export function DefinitionCard({ definition, misspelledAs, headingId, onRelated 
       <p class="definition" data-testid="definition">
         {definition.definition}
       </p>
-      {definition.more && <p class="more">{definition.more}</p>}
+      {definition.more && showMore && <p class="more">{definition.more}</p>}
+      {definition.more && !showMore && (
+        <button type="button" class="link-button more-toggle" aria-expanded="false" onClick={() => setShowMore(true)}>
+          More about {definition.headword}
+        </button>
+      )}
       {definition.related.length > 0 && (
         <div class="related">
-          <span class="related-label">Related:</span>
+          <span class="related-label">Related: </span>
           <ul>
             {definition.related.map((r) => (
               <li key={r.id}>

@@ -39,7 +39,7 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
       <SearchBox definitions={definitions} onChoose={setChosen} />
       {chosen && (
         <section class="chosen" aria-label="Definition" data-testid="popup-definition">
-          <DefinitionCard definition={chosen} headingId="chosen-heading" onRelated={(id) => setChosen(byId.get(id))} />
+          <DefinitionCard key={chosen.id} definition={chosen} headingId="chosen-heading" expanded onRelated={(id) => setChosen(byId.get(id))} />
         </section>
       )}
       <section class="page" aria-label="This page">
