@@ -51,7 +51,12 @@ const top = Math.max(0, Math.min(box.y, point.y) - 90);
 const bottom = Math.max(box.y + box.height, point.y) + 90;
 await page.screenshot({ path: popoverShot, clip: { x: 150, y: top, width: 800, height: bottom - top } });
 
-const tabId = await (await serviceWorker()).evaluate(async (pageUrl) => (await chrome.tabs.query({ url: pageUrl }))[0]?.id, url);
+// The extension has no "tabs" permission, so it finds its tab as the real popup does: the active one.
+await page.bringToFront();
+const tabId = await (await serviceWorker()).evaluate(async () => {
+  const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+  return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+});
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 390, height: 620 });
 await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html?tab=${tabId}`);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const EXTENSION_PATH = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+/** The built extension: TERMLIGHT_EXTENSION (e.g. a copy, safe from a rebuild running meanwhile), else .output/chrome-mv3. */
+export const EXTENSION_PATH = process.env.TERMLIGHT_EXTENSION ?? fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
 
 /** Chromium to drive: TERMLIGHT_CHROMIUM, else Debian's, else Playwright's own download. */
 export function chromiumPath(): string | undefined {
@@ -14,13 +15,15 @@ export function chromiumPath(): string | undefined {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<BrowserContext> {
+export async function launchWithExtension(options: { headless?: boolean; hasTouch?: boolean } = {}): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_PATH}: run npm run build first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'termlight-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     viewport: { width: 1100, height: 800 },
+    // A touch screen for tap tests (page.touchscreen needs it); off by default like a desktop.
+    hasTouch: options.hasTouch ?? false,
     args: [
       `--disable-extensions-except=${EXTENSION_PATH}`,
       `--load-extension=${EXTENSION_PATH}`,

@@ -10,13 +10,13 @@ const CANDIDATES = 30;
  * into a name or the start of one, because fuse's score alone ranks a long near-miss
  * ("osteoblastic") above a swapped letter ("osteoclast").
  */
-export function createSearch(definitions: Definition[]): (query: string, limit?: number) => Definition[] {
+export function createSearch(definitions: Definition[], options: { threshold?: number } = {}): (query: string, limit?: number) => Definition[] {
   const fuse = new Fuse(definitions, {
     keys: [
       { name: 'headword', weight: 3 },
       { name: 'aliases', weight: 2 },
     ],
-    threshold: 0.4,
+    threshold: options.threshold ?? 0.4,
     ignoreLocation: true,
     minMatchCharLength: 2,
     includeScore: true,

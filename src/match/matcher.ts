@@ -41,9 +41,12 @@ export class TermMatcher {
   private readonly nearWords: ReadonlySet<string>;
   private readonly spellingTargets: SpellingTargets;
   private readonly singleWordEntries = new Map<string, number>();
+  /** First words of plain multi-word terms, so a misspelled first word ("zolendronic acid") is caught too. */
+  private readonly phraseStartTargets: SpellingTargets;
 
   constructor(readonly index: TermIndex) {
     const cueSets = index.cueSets.map((set) => set.map((cue) => cue.split(' ')));
+    const phraseStarts = new Set<string>();
     for (const [key, entry, exactCase, cueSet] of index.surfaces) {
       const tokens = key.split(' ');
       for (const token of tokens) this.knownWords.add(token);
@@ -52,9 +55,11 @@ export class TermMatcher {
       if (tokens.length === 1 && exactCase === null && cueSet < 0 && !this.singleWordEntries.has(key)) {
         this.singleWordEntries.set(key, entry);
       }
+      if (tokens.length > 1 && exactCase === null && cueSet < 0) phraseStarts.add(tokens[0]!);
     }
     this.nearWords = new Set(index.nearWords);
-    this.spellingTargets = new SpellingTargets(this.singleWordEntries.keys());
+    this.spellingTargets = new RememberedTargets(this.singleWordEntries.keys());
+    this.phraseStartTargets = new RememberedTargets(phraseStarts);
   }
 
   private insert(tokens: string[]): TrieNode {
@@ -120,7 +125,25 @@ export class TermMatcher {
   private misspellingAt(tokens: Token[], keys: string[], first: number): { last: number; entry: number; kind: MatchKind } | undefined {
     const single = this.misspelledWord(tokens[first]!.raw, keys[first]!);
     if (single !== undefined) return { last: first, entry: single, kind: 'misspelling' };
-    return this.misspelledPhraseEnd(tokens, keys, first);
+    return this.misspelledPhraseEnd(tokens, keys, first) ?? this.misspelledPhraseStart(tokens, keys, first);
+  }
+
+  /**
+   * A known phrase whose first word is misspelled and the rest written exactly: "zolendronic acid".
+   * Found by the end-to-end tests: before, only a misspelled last word of a phrase was caught. The
+   * longest plain phrase wins; the same precision rules apply (an unknown word, never a near English word).
+   */
+  private misspelledPhraseStart(tokens: Token[], keys: string[], first: number) {
+    if (first + 1 >= tokens.length || !this.isUnknownWord(tokens[first]!.raw, keys[first]!)) return undefined;
+    const word = this.phraseStartTargets.nearest(keys[first]!);
+    let node: TrieNode | undefined = word === undefined ? undefined : this.root.next?.get(word);
+    let found: { last: number; entry: number; kind: MatchKind } | undefined;
+    for (let i = first + 1; node?.next && i < tokens.length; i++) {
+      node = node.next.get(keys[i]!);
+      const plain = node?.terms?.find((t) => t.exactCase === null && t.cues === null);
+      if (plain) found = { last: i, entry: plain.entry, kind: 'misspelling' };
+    }
+    return found;
   }
 
   private misspelledWord(raw: string, key: string): number | undefined {
@@ -190,4 +213,20 @@ function cueAt(cue: string[], keys: string[], at: number): boolean {
     if (key !== word && key !== word + 's' && key !== word + 'es' && key.replace(/s$/, '') !== word) return false;
   }
   return true;
+}
+
+/**
+ * Pages repeat their words, and the nearest-spelling search is the costliest step per unknown word
+ * (letter counts against every target of similar length): each word's answer is kept per matcher.
+ */
+class RememberedTargets extends SpellingTargets {
+  private readonly seen = new Map<string, string | undefined>();
+
+  override nearest(word: string): string | undefined {
+    if (this.seen.has(word)) return this.seen.get(word);
+    if (this.seen.size >= 50_000) this.seen.clear(); // bounded: a page of endless unique words cannot grow it forever
+    const target = super.nearest(word);
+    this.seen.set(word, target);
+    return target;
+  }
 }

@@ -26,6 +26,8 @@ export class Highlighter {
   private readonly misspelling = new Highlight();
   private readonly shown = new Set<PageMatch>();
   private readonly byElement = new Map<Element, Set<PageMatch>>();
+  /** Observed elements currently near the viewport (the observer reports changes only, never again). */
+  private readonly near = new Set<Element>();
   private readonly ranges = new WeakMap<PageMatch, StaticRange>();
   private readonly observer: IntersectionObserver;
   private style: HighlightStyle = 'underline';
@@ -81,6 +83,10 @@ export class Highlighter {
       this.observer.observe(element);
     }
     group.add(match);
+    // An element already observed and near the viewport gets no new observer callback, so a match shown
+    // again there (a known word restored, "every time" mode back on) must be registered now. Found by
+    // the end-to-end tests: before, it stayed unhighlighted until the reader scrolled it away and back.
+    if (this.near.has(element)) this.highlightFor(match).add(this.rangeOf(match));
   }
 
   private hide(match: PageMatch): void {
@@ -92,12 +98,16 @@ export class Highlighter {
     group.delete(match);
     if (group.size === 0) {
       this.byElement.delete(element);
+      this.near.delete(element);
       this.observer.unobserve(element);
     }
   }
 
   private onIntersections(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
+      if (!this.byElement.has(entry.target)) continue;
+      if (entry.isIntersecting) this.near.add(entry.target);
+      else this.near.delete(entry.target);
       for (const match of this.byElement.get(entry.target) ?? []) {
         const highlight = this.highlightFor(match);
         if (entry.isIntersecting) highlight.add(this.rangeOf(match));
@@ -124,6 +134,7 @@ export class Highlighter {
 
   private destroy(): void {
     this.observer.disconnect();
+    this.near.clear();
     this.unregister();
     this.exact.clear();
     this.misspelling.clear();

@@ -6,8 +6,9 @@ export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
 
 /** Each test gets a fresh Chromium profile with the built Termlight loaded. */
 export const test = base.extend<{ context: BrowserContext; extensionId: string; page: Page }>({
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
+  // `test.use({ hasTouch: true })` (Playwright's own option) gives the profile a touch screen.
+  context: async ({ hasTouch }, use) => {
+    const context = await launchWithExtension({ hasTouch });
     await use(context);
     await context.close();
   },
@@ -63,3 +64,209 @@ export async function pointOf(page: Page, text: string, root = 'body'): Promise<
 
 /** The open popover inside Termlight's shadow root (Playwright's CSS locators pierce open shadow roots). */
 export const popover = (page: Page) => page.locator('termlight-ui [data-testid="popover"]');
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the feature tests (features-*.spec.ts): the extension's service worker, tabs,
+// messages, the popup and options pages, selections, and where highlights are on the page.
+
+type ExtensionApi = typeof import('wxt/browser').browser;
+
+/** The extension's background service worker (MV3). */
+export async function serviceWorker(context: BrowserContext) {
+  const [existing] = context.serviceWorkers();
+  return existing ?? (await context.waitForEvent('serviceworker'));
+}
+
+/**
+ * The extension's id for the tab showing `page`. The extension has no "tabs" permission, so it cannot
+ * see tab URLs (chrome.tabs.query({url}) finds nothing); instead the page is brought to the front and
+ * the active tab asked for, exactly how the real toolbar popup finds its tab.
+ */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  await page.bringToFront();
+  const sw = await serviceWorker(context);
+  let id: number | null = null;
+  await expect
+    .poll(async () => {
+      id = await sw.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
+      return id;
+    })
+    .not.toBeNull();
+  return id!;
+}
+
+/** Sends a message from the background to a tab's content script, as the background itself does. */
+export async function sendFromBackground<T = unknown>(context: BrowserContext, tabId: number, message: Record<string, unknown>): Promise<T> {
+  const sw = await serviceWorker(context);
+  return sw.evaluate(
+    async ([id, msg]) => {
+      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      return (await api.tabs.sendMessage(id, msg, { frameId: 0 })) as T;
+    },
+    [tabId, message] as const,
+  );
+}
+
+/** What the content script reports about its page (the popup's `page-terms` message). */
+export interface PageTermsReply {
+  count: number;
+  terms: Array<{ id: string; headword: string }>;
+  active: boolean;
+  hostname: string;
+}
+
+/** Asks the tab's content script what it found; retries until the content script answers. */
+export async function pageTerms(context: BrowserContext, tabId: number): Promise<PageTermsReply> {
+  let reply: PageTermsReply | undefined;
+  await expect
+    .poll(async () => {
+      reply = await sendFromBackground<PageTermsReply | undefined>(context, tabId, { type: 'page-terms' }).catch(() => undefined);
+      return reply !== undefined;
+    })
+    .toBe(true);
+  return reply!;
+}
+
+/** The toolbar popup, opened as a page (a tab of its own) that speaks for the tab showing `page`. */
+export async function openPopup(context: BrowserContext, extensionId: string, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(context, page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** The options (settings) page. */
+export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: 'Termlight settings' })).toBeVisible();
+  return options;
+}
+
+/** Selects the first occurrence of `text` in the page's light DOM, as a reader dragging over it would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  if (!found) throw new Error(`"${text}" not found on the page`);
+}
+
+/** A registered highlight range: its text, the id of the nearest ancestor with an id, and its box. */
+export interface HighlightedRange {
+  text: string;
+  within: string | null;
+  rect: { left: number; top: number; right: number; bottom: number };
+}
+
+/** Every range registered under a highlight name, with where it is on the page. */
+export function highlightedRanges(page: Page, name = 'termlight-term'): Promise<HighlightedRange[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    if (!highlight) return [];
+    return [...highlight].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const { left, top, right, bottom } = range.getBoundingClientRect();
+      return { text: range.toString(), within: r.startContainer.parentElement?.closest('[id]')?.id ?? null, rect: { left, top, right, bottom } };
+    });
+  }, name);
+}
+
+/** The names of Termlight's highlights currently in the page's registry. */
+export function termlightHighlightNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('termlight-')).sort());
+}
+
+/** All texts highlighted by Termlight under any of its highlight names. */
+export async function allHighlightedTexts(page: Page): Promise<string[]> {
+  const names = await termlightHighlightNames(page);
+  return (await Promise.all(names.map((n) => highlightedTexts(page, n)))).flat();
+}
+
+/** The expectations a fixture page carries in <script type="application/json" id="termlight-expected">. */
+export async function expectedOf<T>(page: Page): Promise<T> {
+  return JSON.parse((await page.locator('#termlight-expected').textContent())!) as T;
+}
+
+/** Whether two boxes overlap (share any area). */
+export function intersects(
+  a: { left: number; top: number; right: number; bottom: number },
+  b: { left: number; top: number; right: number; bottom: number },
+): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Texts of Termlight highlights (any of its names) that overlap the first occurrence of `text` (case-insensitive). */
+export function highlightsOverlapping(page: Page, text: string): Promise<string[]> {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let target: Range | undefined;
+    for (let node = walker.nextNode(); node && !target; node = walker.nextNode()) {
+      const at = node.textContent!.toLowerCase().indexOf(needle.toLowerCase());
+      if (at < 0) continue;
+      target = document.createRange();
+      target.setStart(node, at);
+      target.setEnd(node, at + needle.length);
+    }
+    if (!target) throw new Error(`"${needle}" not found on the page`);
+    const overlapping: string[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('termlight-')) continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const overlaps = range.compareBoundaryPoints(Range.START_TO_END, target) > 0 && range.compareBoundaryPoints(Range.END_TO_START, target) < 0;
+        if (overlaps) overlapping.push(range.toString());
+      }
+    }
+    return overlapping;
+  }, text);
+}
+
+/** The viewport box of the first occurrence of `text` under `root` (no scrolling). */
+export async function rectOf(page: Page, text: string, root = 'body'): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  const rect = await page.evaluate(
+    ([needle, rootSelector]) => {
+      const walker = document.createTreeWalker(document.querySelector(rootSelector)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle!);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle!.length);
+        const { left, top, right, bottom } = range.getBoundingClientRect();
+        return { left, top, right, bottom };
+      }
+      return null;
+    },
+    [text, root] as const,
+  );
+  if (!rect) throw new Error(`"${text}" not found on the page`);
+  return rect;
+}
+
+/** The popover's viewport box as left/top/right/bottom. */
+export async function popoverRect(page: Page): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  const box = await popover(page).boundingBox();
+  if (!box) throw new Error('no popover on the page');
+  return { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+}

@@ -49,3 +49,12 @@ describe('misspelling detection on ordinary English', () => {
     expect(id('alkaline photophosphatase')).toEqual(['alkaline-phosphatase', 'misspelling']);
   });
 });
+
+describe('suggestions for text that is no term', () => {
+  it('still offers the closest entries', () => {
+    const { suggest } = definitionService(glossary.definitions);
+    const suggestions = suggest('banana bread');
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(5);
+  });
+});
