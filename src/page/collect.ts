@@ -32,11 +32,15 @@ export interface CollectOptions {
   ownHostName?: string;
   /** Descend into open shadow roots of web components (default true). */
   shadowRoots?: boolean;
+  /** Called with each open shadow root descended into (the content script watches them for changes). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export function isSkippedElement(element: Element, ownHostName?: string): boolean {
   const name = element.localName;
   if (SKIPPED_TAGS.has(name) || name === ownHostName) return true;
+  // Most elements have no attributes at all: one DOM call then answers both checks below.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -50,32 +54,45 @@ export function isInlineElement(element: Element): boolean {
 export function* collectRuns(root: Node, options: CollectOptions = {}): Generator<TextRun> {
   const shadowRoots = options.shadowRoots ?? true;
   let run = emptyRun();
-  const flush = function* () {
-    if (run.nodes.length > 0 && /\S/.test(run.text)) yield run;
+  // Ends the current run and returns it if it has visible text. A plain function, not a nested
+  // generator: it is called at every block boundary, and a generator object each time was measurable.
+  const take = (): TextRun | undefined => {
+    if (run.nodes.length === 0) return undefined;
+    const done = run;
     run = emptyRun();
+    return /\S/.test(done.text) ? done : undefined;
   };
+  let done: TextRun | undefined;
+  // The root may itself host a shadow tree: a web component added to the page after load is
+  // rescanned as its own root, and its text lives only in its shadow root.
+  const rootShadow = shadowRoots && root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (rootShadow) {
+    options.onShadowRoot?.(rootShadow);
+    yield* collectRuns(rootShadow, options);
+  }
   let node: Node | null = root.firstChild;
   while (node) {
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
       // Very long flows are cut at a node boundary so one run never becomes one long task.
-      if (run.text.length > MAX_RUN_CHARS) yield* flush();
+      if (run.text.length > MAX_RUN_CHARS && (done = take())) yield done;
       run.starts.push(run.text.length);
       run.nodes.push(text);
       run.text += text.data;
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
       if (!isSkippedElement(element, options.ownHostName)) {
-        if (!isInlineElement(element)) yield* flush();
+        if (!isInlineElement(element) && (done = take())) yield done;
         const shadow = shadowRoots ? (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot : null;
         if (shadow) {
-          yield* flush();
+          if ((done = take())) yield done;
+          options.onShadowRoot?.(shadow);
           yield* collectRuns(shadow, options);
         }
         descend = element.firstChild !== null;
-      } else if (!isInlineElement(element)) {
-        yield* flush();
+      } else if (!isInlineElement(element) && (done = take())) {
+        yield done;
       }
     }
     if (descend) {
@@ -84,11 +101,11 @@ export function* collectRuns(root: Node, options: CollectOptions = {}): Generato
     }
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element)) yield* flush();
+      if (node && node !== root && node.nodeType === ELEMENT_NODE && !isInlineElement(node as Element) && (done = take())) yield done;
     }
     node = node && node !== root ? node.nextSibling : null;
   }
-  yield* flush();
+  if ((done = take())) yield done;
 }
 
 function emptyRun(): TextRun {

@@ -11,6 +11,9 @@ import { Slicer } from './schedule';
 import { MatchStore } from './store';
 import { visibleMatches } from './visibility';
 
+/** How often matches found during a long scan are handed to the Highlighter (the scan's end always is). */
+const REFRESH_MS = 100;
+
 /**
  * Termlight on one page: scans the text in small slices, keeps the matches, shows the visible ones,
  * follows DOM changes, and applies settings as they change. Everything it starts ends with `ctx`.
@@ -25,6 +28,8 @@ export class PageController {
   private activity: AbortController | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly entryNumber: Map<string, number>;
+  /** Adds a web component's open shadow root to the mutation observer (scans find them). */
+  private watchShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -81,7 +86,7 @@ export class PageController {
     }
     const body = document.body;
     if (!body) return;
-    observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
+    this.watchShadowRoot = observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
       ownHostName: this.ownHostName,
     });
     this.enqueue((signal) => this.scan([body], signal));
@@ -108,18 +113,27 @@ export class PageController {
 
   private async rescan(work: DirtyWork, signal: AbortSignal): Promise<void> {
     if (work.removals) this.store.removeDisconnected();
+    if (work.unread) this.store.removeCovering(work.unread);
     await this.scan(work.roots, signal, true);
   }
 
   private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
     const slicer = new Slicer();
     const matcher = this.getMatcher();
+    // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
+    if (slicer.due) await slicer.next(signal);
+    let refreshedAt = -Infinity;
     for (const root of roots) {
-      for (const run of collectRuns(root, { ownHostName: this.ownHostName })) {
+      for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
         if (replacing) this.store.removeCovering(run.nodes);
         for (const match of scanRun(run, matcher)) this.store.add(match);
         if (slicer.due) {
-          this.refreshVisible();
+          // A refresh walks every match found so far; after each slice it made big pages quadratic.
+          // The first slice (the top of the page) is shown at once, later ones at most every REFRESH_MS.
+          if (performance.now() - refreshedAt >= REFRESH_MS) {
+            this.refreshVisible();
+            refreshedAt = performance.now();
+          }
           await slicer.next(signal);
         }
       }

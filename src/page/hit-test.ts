@@ -5,15 +5,37 @@ interface CaretPoint {
   offset: number;
 }
 
+type CaretPositionFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+
 /** The text position under a point: caretPositionFromPoint where supported, caretRangeFromPoint otherwise. */
 export function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
-  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  const withPosition = doc as Document & { caretPositionFromPoint?: CaretPositionFromPoint };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const position = withPosition.caretPositionFromPoint(x, y);
+    let position = withPosition.caretPositionFromPoint(x, y);
+    // Over a web component the caret lands beside its host: caretPositionFromPoint only enters the
+    // shadow roots it is given, so ask again with the open ones under the point (terms in them are
+    // highlighted, so they must open a popover too). Plain text never pays for the extra hit test.
+    if (position && position.offsetNode.nodeType !== Node.TEXT_NODE) {
+      const shadowRoots = openShadowRootsAt(doc, x, y);
+      if (shadowRoots.length > 0) position = withPosition.caretPositionFromPoint(x, y, { shadowRoots }) ?? position;
+    }
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The open shadow roots the point falls in, outermost first (nested web components included). */
+function openShadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let element = doc.elementFromPoint(x, y);
+  while (element?.shadowRoot && roots.length < 32) {
+    roots.push(element.shadowRoot);
+    const inner = element.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === element) break;
+    element = inner;
+  }
+  return roots;
 }
 
 /** Whether the point lies inside one of the match's rendered boxes (never "near" it on empty space). */

@@ -33,6 +33,7 @@ export class Interactions {
     this.ctx.addEventListener(document, 'pointermove', (e) => this.onPointerMove(e), options);
     this.ctx.addEventListener(document, 'pointerdown', (e) => this.onPointerDown(e), options);
     this.ctx.addEventListener(document, 'pointerup', (e) => this.onPointerUp(e), options);
+    this.ctx.addEventListener(document, 'pointerout', (e) => this.onPointerOut(e), options);
     this.ctx.addEventListener(document, 'keydown', (e) => this.onKeyDown(e), { capture: true });
   }
 
@@ -105,6 +106,19 @@ export class Interactions {
       this.framePending = false;
       this.onHover(this.lastPointer.x, this.lastPointer.y);
     });
+  }
+
+  /**
+   * The pointer left this document (the window, or this iframe) or went into a child frame: this
+   * document gets no more pointermoves, so a popover opened by hovering would stay open over the
+   * page. That is pointing at nothing.
+   */
+  private onPointerOut(event: PointerEvent): void {
+    if (event.pointerType === 'touch') return;
+    const to = event.relatedTarget;
+    if (to !== null && !(to instanceof HTMLIFrameElement || to instanceof HTMLFrameElement || to instanceof HTMLObjectElement || to instanceof HTMLEmbedElement)) return;
+    this.lastPointer = { x: -1, y: -1 }; // a frame already requested hit-tests nothing
+    this.onHover(-1, -1);
   }
 
   private onHover(x: number, y: number): void {
