@@ -95,6 +95,8 @@ export class TermMatcher {
   }
 
   private longestAt(tokens: Token[], keys: string[], first: number): { last: number; entry: number; kind: MatchKind } | undefined {
+    // Most words begin no glossary term: answer those before allocating anything (less GC on big pages).
+    if (!this.root.next?.has(keys[first]!)) return undefined;
     const ends: Array<{ last: number; terms: Candidate[] }> = [];
     let node: TrieNode | undefined = this.root;
     for (let i = first; i < tokens.length && node?.next; i++) {

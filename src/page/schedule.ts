@@ -1,14 +1,21 @@
 /** Cooperative scheduling: work in slices of a few milliseconds so no task of ours comes near 50 ms. */
 const SLICE_MS = 8;
 
-type SchedulerWithYield = { yield?: () => Promise<void> };
-
+/**
+ * Yields to the back of the page's ordinary task queue (a MessageChannel message, which setTimeout's
+ * clamping does not slow down). Not scheduler.yield: its continuations outrank the page's own tasks,
+ * so during a long scan Chromium rendered only about every 100 ms and delivered the Highlighter's
+ * IntersectionObserver callbacks only after the whole page was scanned: the first screen of a big
+ * page was highlighted last, and the page's own timers waited too.
+ */
 export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
     channel.port2.postMessage(null);
   });
 }

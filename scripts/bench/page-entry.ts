@@ -1,0 +1,101 @@
+/**
+ * The in-page side of the benchmark, bundled by esbuild into an IIFE (see bundle.ts) and injected
+ * into each freshly loaded page. It drives Termlight's real modules (the PageController with a
+ * minimal ctx stub), mark.js, and the TreeWalker floor, and times them with performance.now().
+ */
+import { longest, nextFrame, registeredRanges, resetFirstViewport, setIndex, settled, startTermlight, watchLongTasks } from './page-common';
+import { burst, ticker } from './page-living';
+
+export interface TermlightRun {
+  ms: number;
+  /** Until the first IntersectionObserver delivery that registered ranges has finished. */
+  firstViewportMs: number | null;
+  /** Longest task of either kind (see watchLongTasks); the rendering ones alone below. */
+  longestTaskMs: number;
+  longestRenderMs: number;
+  longTasks: number;
+  /** Time spent constructing the TermMatcher (included in `ms`). */
+  matcherMs: number;
+  matches: number;
+  registered: number;
+}
+
+export interface MarkRun {
+  ms: number;
+  marks: number;
+  timedOut: boolean;
+}
+
+async function runTermlight(): Promise<TermlightRun> {
+  const firstViewport = resetFirstViewport();
+  const tasks = watchLongTasks();
+  const start = performance.now();
+  const { controller, matcherMs } = startTermlight();
+  await settled(controller);
+  const ms = performance.now() - start;
+  // A small page is scanned before the first rendering step: give the observer a few frames.
+  for (let i = 0; i < 10 && firstViewport() === undefined; i++) await nextFrame();
+  const viewportDone = firstViewport();
+  const longTasks = await tasks.stop();
+  return {
+    ms,
+    firstViewportMs: viewportDone === undefined ? null : viewportDone - start,
+    longestTaskMs: longest(longTasks),
+    longestRenderMs: longest(longTasks.filter((t) => t.kind === 'render')),
+    longTasks: longTasks.length,
+    matcherMs: matcherMs(),
+    matches: controller.store.size,
+    registered: registeredRanges(controller),
+  };
+}
+
+function runFloor(): { ms: number; chars: number } {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+  return { ms: performance.now() - start, chars };
+}
+
+interface MarkOptions {
+  separateWordSearch?: boolean;
+  diacritics?: boolean;
+  accuracy?: string;
+  done?: (marks: number) => void;
+}
+declare const Mark: new (context: Element) => {
+  mark(terms: string[], options: MarkOptions): void;
+  markRegExp(regexp: RegExp, options: MarkOptions): void;
+};
+
+/**
+ * mark.js 8.11. Its mark() recurses once per term (arrays much over 500 overflow the stack) and
+ * walks the whole DOM once per term, so batch size does not change its cost: batches of 100 keep
+ * the cap check fine-grained.
+ */
+const MARK_BATCH = 100;
+async function runMark(mode: 'markjs' | 'markjs_regexp', terms: string[], capMs: number): Promise<MarkRun> {
+  const start = performance.now();
+  const instance = new Mark(document.body);
+  let marks = 0;
+  if (mode === 'markjs_regexp') {
+    // Longest first so a phrase wins over its first word; blanks match any run of white space as mark() does.
+    const escaped = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+'));
+    const pattern = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi');
+    instance.markRegExp(pattern, { done: (n) => (marks = n) });
+    return { ms: performance.now() - start, marks, timedOut: false };
+  }
+  const options = { separateWordSearch: false, diacritics: false, accuracy: 'exactly' };
+  // mark.js sorts each array longest first; sorting the whole list keeps that order across batches.
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < sorted.length; i += MARK_BATCH) {
+    // The cap is checked between batches: one batch runs synchronously and cannot be interrupted.
+    if (performance.now() - start > capMs) return { ms: performance.now() - start, marks, timedOut: true };
+    marks += await new Promise<number>((resolve) => instance.mark(sorted.slice(i, i + MARK_BATCH), { ...options, done: resolve }));
+  }
+  return { ms: performance.now() - start, marks, timedOut: false };
+}
+
+const api = { setIndex, runTermlight, runFloor, runMark, burst, ticker };
+export type BenchApi = typeof api;
+(window as unknown as { __termlight: BenchApi }).__termlight = api;
