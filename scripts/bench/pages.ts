@@ -50,7 +50,7 @@ export interface Vocabulary {
 
 export function vocabulary(index: TermIndex): Vocabulary {
   const matcher = new TermMatcher(index);
-  const known = matcher.glossaryWords();
+  const known = new Set(index.surfaces.flatMap(([key]) => key.split(' ')));
   const ordinary = COMMON.filter((w) => !known.has(w) && matcher.findInText(w).length === 0);
   // Surfaces that need a context cue are left out: a random sentence rarely carries the cue.
   const terms = [...new Set(index.surfaces.filter(([, , , cueSet]) => cueSet < 0).map(([key, , exactCase]) => exactCase ?? key))].sort();

@@ -29,6 +29,7 @@ export interface PageSummary {
     runs: number;
     matches: number;
     matcher_ms: number;
+    main_thread_ms: number;
     heap_delta_mb: number;
     index_parse_ms: number;
   };
@@ -83,6 +84,7 @@ export function summarizePage(s: PageSamples): PageSummary {
       runs: t.length,
       matches: t[0]?.matches ?? 0,
       matcher_ms: r1(median(t.map((r) => r.matcherMs))),
+      main_thread_ms: r1(median(t.map((r) => r.mainThreadMs))),
       heap_delta_mb: r2(median(t.map((r) => r.heapDeltaMb))),
       index_parse_ms: r1(median(t.map((r) => r.parseMs))),
     },
@@ -124,8 +126,8 @@ export function evaluateTargets(pages: PageSummary[], capMs: number, check: Cont
     const t = none.termlight;
     targets.push({
       target: 'no-terms page: under 2 ms of main-thread time',
-      met: t.median_ms < 2,
-      detail: `${t.median_ms} ms (${none.bytes} bytes; of which matcher construction ${t.matcher_ms} ms; index JSON.parse at load, not included: ${t.index_parse_ms} ms)`,
+      met: t.main_thread_ms < 2,
+      detail: `${t.main_thread_ms} ms of main-thread time, ${t.median_ms} ms from start to done (${none.bytes} bytes; matcher construction ${t.matcher_ms} ms; index JSON.parse at load, not included: ${t.index_parse_ms} ms)`,
     });
   }
   targets.push({
@@ -187,7 +189,7 @@ export function resultsMarkdown(summary: Summary, capMs: number, policy: string)
   const m = summary.machine;
   const notes = summary.pages.flatMap((p) => p.notes.map((n) => `- ${p.name}: ${n}`));
   const details = summary.pages.map(
-    (p) => `| ${p.name} | ${p.termlight.matches} | ${p.termlight.longest_render_ms} | ${p.termlight.matcher_ms} | ${p.termlight.index_parse_ms} | ${p.termlight.heap_delta_mb} | ${fmt(p.markjs.marks)} | ${fmt(p.markjs_regexp.marks)} |`,
+    (p) => `| ${p.name} | ${p.termlight.matches} | ${p.termlight.longest_render_ms} | ${p.termlight.main_thread_ms} | ${p.termlight.matcher_ms} | ${p.termlight.index_parse_ms} | ${p.termlight.heap_delta_mb} | ${fmt(p.markjs.marks)} | ${fmt(p.markjs_regexp.marks)} |`,
   );
   return `# Termlight benchmark results
 
@@ -204,8 +206,8 @@ ${resultsTable(summary.pages, capMs)}
 ${notes.length ? `Notes:\n${notes.join('\n')}\n` : ''}
 Termlight details (medians; longest rendering task: max over runs, the rendering part of long animation frames, already included in "longest task" above): matches found, TermMatcher construction (included in the time above), term index JSON.parse (done at content script load, not included), JS heap retained by the run; mark.js marks.
 
-| page | matches | longest rendering task ms | matcher ms | index parse ms | heap delta MB | markjs marks | markjs_regexp marks |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| page | matches | longest rendering task ms | main-thread ms | matcher ms | index parse ms | heap delta MB | markjs marks | markjs_regexp marks |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${details.join('\n')}
 
 ## Targets

@@ -18,7 +18,7 @@ import { benchLiving, summarizeLiving } from './living';
 import { articlePage, GENERATED, paragraphs, vocabulary } from './pages';
 import { evaluateTargets, resultsMarkdown, resultsTable, summarizePage, targetsTable, livingTable, type Summary } from './report';
 
-const SEEDS = '/work/shared/eval/seeds';
+const SEEDS = join(PROJECT_ROOT, '..', 'shared', 'eval', 'seeds');
 const RESULTS = join(PROJECT_ROOT, 'scripts/bench/RESULTS.md');
 
 const { values: args } = parseArgs({

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { TermMatcher } from '../match/matcher';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { glossaryFiles, loadGlossary, type SourcedEntry } from './load';
 import { nearEnglishWords } from './near-words';
@@ -32,7 +31,7 @@ export function buildGlossary(projectRoot: string): BuiltGlossary {
   const entries = sources.map((s) => s.entry);
   const everydayWords = readEverydayWords(glossaryDir);
   const compiled = compileGlossary(entries, everydayWords);
-  const glossaryWords = new TermMatcher(compiled.termIndex).glossaryWords();
+  const glossaryWords = new Set(compiled.termIndex.spelling.words);
   const cacheDir = join(projectRoot, 'node_modules', '.cache', 'termlight');
   compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, englishWords(), cacheDir);
   return { ...compiled, sources, everydayWords };

@@ -1,5 +1,6 @@
 import { hyphenatedGaps, tokenize } from '../match/tokenize';
 import { abbreviationPlural, inflections } from '../match/inflect';
+import { deriveSpellingData } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
 import { CATEGORY_LABELS, type GlossaryEntry } from './schema';
 import type { Definition, SurfaceRow, TermIndex } from './types';
@@ -31,7 +32,7 @@ export function compileGlossary(entries: GlossaryEntry[], everydayWords: Readonl
   const { rows, cueSets, conflicts } = resolveCandidates(candidates, entries, everydayWords);
   const headwordOf = new Map(entries.map((e) => [e.id, e.headword]));
   return {
-    termIndex: { entries: entries.map((e) => [e.id, e.headword]), surfaces: rows, cueSets, nearWords },
+    termIndex: { entries: entries.map((e) => [e.id, e.headword]), surfaces: rows, cueSets, nearWords, spelling: deriveSpellingData(rows) },
     definitions: entries.map((entry) => toDefinition(entry, headwordOf)),
     conflicts,
   };

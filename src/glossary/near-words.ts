@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasExtraPrefix, MIN_MISSPELLING_LENGTH, SpellingTargets } from '../match/misspell';
+import { hasExtraPrefix, MIN_MISSPELLING_LENGTH, NEARNESS_RULES_VERSION, SpellingTargets } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
 
 /**
@@ -50,5 +50,5 @@ function endsWithTarget(word: string, suffixTargets: ReadonlySet<string>): boole
 }
 
 function digest(targets: string[], englishCount: number): string {
-  return createHash('sha256').update(`${englishCount}\n${targets.join('\n')}`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${NEARNESS_RULES_VERSION}\n${englishCount}\n${targets.join('\n')}`).digest('hex').slice(0, 16);
 }

@@ -15,6 +15,17 @@ export interface TermIndex {
   cueSets: string[][];
   /** Ordinary English words close in spelling to a glossary word: never flagged as misspellings. */
   nearWords: string[];
+  /** Derived at build time so a page does not pay for it: what misspelling detection compares with. */
+  spelling: SpellingData;
+}
+
+export interface SpellingData {
+  /** Every glossary word long enough to be misspelled (a page word equal to one is never a misspelling). */
+  words: string[];
+  /** Single-word surfaces that a misspelled word may mean, with their entry numbers. */
+  singleWords: Array<[word: string, entry: number]>;
+  /** First words of multi-word surfaces ("zoledronic" of "zoledronic acid"). */
+  phraseStarts: string[];
 }
 
 /** What the popover shows for one entry; held by the background and asked for on demand. */

@@ -36,44 +36,52 @@ const CUE_WINDOW = 60;
  * surfaces need a context cue, and unknown words near a glossary word are flagged as misspellings.
  */
 export class TermMatcher {
-  private readonly root: TrieNode = { next: new Map(), terms: undefined };
-  private readonly knownWords = new Set<string>();
-  private readonly nearWords: ReadonlySet<string>;
-  private readonly spellingTargets: SpellingTargets;
-  private readonly singleWordEntries = new Map<string, number>();
-  /** First words of plain multi-word terms, so a misspelled first word ("zolendronic acid") is caught too. */
-  private readonly phraseStartTargets: SpellingTargets;
+  private readonly cueSets: string[][][];
+  /** Surface rows by their first word. A word's sub-trie is built the first time a page uses it, so a
+   * page pays for the few terms it contains, not for the whole glossary, and starting up is cheap. */
+  private readonly rowsByFirstWord = new Map<string, number[]>();
+  private readonly subtries = new Map<string, TrieNode>();
+  private spelling: SpellingIndex | undefined;
 
   constructor(readonly index: TermIndex) {
-    const cueSets = index.cueSets.map((set) => set.map((cue) => cue.split(' ')));
-    const phraseStarts = new Set<string>();
-    for (const [key, entry, exactCase, cueSet] of index.surfaces) {
-      const tokens = key.split(' ');
-      for (const token of tokens) this.knownWords.add(token);
-      const node = this.insert(tokens);
-      (node.terms ??= []).push({ entry, exactCase, cues: cueSet >= 0 ? cueSets[cueSet]! : null });
-      if (tokens.length === 1 && exactCase === null && cueSet < 0 && !this.singleWordEntries.has(key)) {
-        this.singleWordEntries.set(key, entry);
-      }
-      if (tokens.length > 1 && exactCase === null && cueSet < 0) phraseStarts.add(tokens[0]!);
-    }
-    this.nearWords = new Set(index.nearWords);
-    this.spellingTargets = new RememberedTargets(this.singleWordEntries.keys());
-    this.phraseStartTargets = new RememberedTargets(phraseStarts);
+    this.cueSets = index.cueSets.map((set) => set.map((cue) => cue.split(' ')));
+    index.surfaces.forEach(([key], row) => {
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      const rows = this.rowsByFirstWord.get(first);
+      if (rows) rows.push(row);
+      else this.rowsByFirstWord.set(first, [row]);
+    });
   }
 
-  private insert(tokens: string[]): TrieNode {
-    let node = this.root;
-    for (const token of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(token);
-      if (!child) {
-        child = { next: undefined, terms: undefined };
-        node.next.set(token, child);
+  /** The trie node after a term's first word, or undefined when no term starts with it. */
+  private startNode(word: string): TrieNode | undefined {
+    const built = this.subtries.get(word);
+    if (built) return built;
+    const rows = this.rowsByFirstWord.get(word);
+    if (!rows) return undefined;
+    const start: TrieNode = { next: undefined, terms: undefined };
+    for (const row of rows) {
+      const [key, entry, exactCase, cueSet] = this.index.surfaces[row]!;
+      let node = start;
+      for (const token of key.split(' ').slice(1)) {
+        node.next ??= new Map();
+        let child = node.next.get(token);
+        if (!child) {
+          child = { next: undefined, terms: undefined };
+          node.next.set(token, child);
+        }
+        node = child;
       }
-      node = child;
+      (node.terms ??= []).push({ entry, exactCase, cues: cueSet >= 0 ? this.cueSets[cueSet]! : null });
     }
-    return node;
+    this.subtries.set(word, start);
+    return start;
+  }
+
+  /** What misspelling detection needs, built the first time a page has a word worth checking. */
+  private spellingIndex(): SpellingIndex {
+    return (this.spelling ??= new SpellingIndex(this.index));
   }
 
   /** Every term in `text`, in order, never overlapping. */
@@ -96,10 +104,11 @@ export class TermMatcher {
 
   private longestAt(tokens: Token[], keys: string[], first: number): { last: number; entry: number; kind: MatchKind } | undefined {
     // Most words begin no glossary term: answer those before allocating anything (less GC on big pages).
-    if (!this.root.next?.has(keys[first]!)) return undefined;
+    let node = this.startNode(keys[first]!);
+    if (!node) return undefined;
     const ends: Array<{ last: number; terms: Candidate[] }> = [];
-    let node: TrieNode | undefined = this.root;
-    for (let i = first; i < tokens.length && node?.next; i++) {
+    if (node.terms) ends.push({ last: first, terms: node.terms });
+    for (let i = first + 1; i < tokens.length && node.next; i++) {
       node = node.next.get(keys[i]!);
       if (!node) break;
       if (node.terms) ends.push({ last: i, terms: node.terms });
@@ -137,8 +146,8 @@ export class TermMatcher {
    */
   private misspelledPhraseStart(tokens: Token[], keys: string[], first: number) {
     if (first + 1 >= tokens.length || !this.isUnknownWord(tokens[first]!.raw, keys[first]!)) return undefined;
-    const word = this.phraseStartTargets.nearest(keys[first]!);
-    let node: TrieNode | undefined = word === undefined ? undefined : this.root.next?.get(word);
+    const word = this.spellingIndex().phraseStartTargets.nearest(keys[first]!);
+    let node: TrieNode | undefined = word === undefined ? undefined : this.startNode(word);
     let found: { last: number; entry: number; kind: MatchKind } | undefined;
     for (let i = first + 1; node?.next && i < tokens.length; i++) {
       node = node.next.get(keys[i]!);
@@ -150,13 +159,14 @@ export class TermMatcher {
 
   private misspelledWord(raw: string, key: string): number | undefined {
     if (!this.isUnknownWord(raw, key)) return undefined;
-    const target = this.spellingTargets.nearest(key);
-    return target === undefined ? undefined : this.singleWordEntries.get(target);
+    const spelling = this.spellingIndex();
+    const target = spelling.wordTargets.nearest(key);
+    return target === undefined ? undefined : spelling.singleWordEntries.get(target);
   }
 
   /** A known phrase whose last word is misspelled: "alkaline photophosphatase". */
   private misspelledPhraseEnd(tokens: Token[], keys: string[], first: number) {
-    let node: TrieNode | undefined = this.root.next?.get(keys[first]!);
+    let node: TrieNode | undefined = this.startNode(keys[first]!);
     for (let i = first + 1; node?.next && i < tokens.length; i++) {
       const next = node.next.get(keys[i]!);
       if (next) {
@@ -176,12 +186,27 @@ export class TermMatcher {
   }
 
   private isUnknownWord(raw: string, key: string): boolean {
-    return isMisspellingCandidate(raw, key) && !this.knownWords.has(key) && !this.nearWords.has(key);
+    if (!isMisspellingCandidate(raw, key)) return false;
+    const spelling = this.spellingIndex();
+    return !spelling.knownWords.has(key) && !spelling.nearWords.has(key);
   }
+}
 
-  /** Every normalized word the glossary uses, for the build's list of near English words. */
-  glossaryWords(): ReadonlySet<string> {
-    return this.knownWords;
+/** The glossary's words and likely-misspelling targets, as sets, from the build's spelling data. */
+class SpellingIndex {
+  readonly knownWords: ReadonlySet<string>;
+  readonly nearWords: ReadonlySet<string>;
+  readonly singleWordEntries: ReadonlyMap<string, number>;
+  readonly wordTargets: SpellingTargets;
+  /** First words of plain multi-word terms, so a misspelled first word ("zolendronic acid") is caught too. */
+  readonly phraseStartTargets: SpellingTargets;
+
+  constructor(index: TermIndex) {
+    this.knownWords = new Set(index.spelling.words);
+    this.nearWords = new Set(index.nearWords);
+    this.singleWordEntries = new Map(index.spelling.singleWords);
+    this.wordTargets = new RememberedTargets(this.singleWordEntries.keys());
+    this.phraseStartTargets = new RememberedTargets(index.spelling.phraseStarts);
   }
 }
 

@@ -5,6 +5,8 @@
  * same first letter, and a long enough word.
  */
 export const MIN_MISSPELLING_LENGTH = 6;
+/** Bump when the nearness rules change: the build's cached list of near English words depends on them. */
+export const NEARNESS_RULES_VERSION = 2;
 
 export function maxEdits(target: string): number {
   return target.length >= 9 ? 2 : 1;
@@ -12,7 +14,7 @@ export function maxEdits(target: string): number {
 
 /** Whether `word` (normalized, lower case) is plausibly a misspelling of `target`. */
 export function isNearSpelling(word: string, target: string): boolean {
-  if (word === target || word[0] !== target[0]) return false;
+  if (word === target || word[0] !== target[0] || word[1] !== target[1]) return false;
   const limit = maxEdits(target);
   if (Math.abs(word.length - target.length) > limit) return false;
   return boundedEditDistance(word, target, limit) <= limit;
@@ -83,17 +85,19 @@ export function isMisspellingCandidate(raw: string, normalized: string): boolean
   return normalized.length >= MIN_MISSPELLING_LENGTH && /^[a-z]+$/.test(normalized) && raw !== raw.toUpperCase();
 }
 
-/** Glossary words grouped by first letter and length, for quick nearest-spelling look-ups. */
+/** Glossary words grouped by first two letters and length, for quick nearest-spelling look-ups. */
 export class SpellingTargets {
-  private readonly buckets = new Map<string, Array<{ word: string; letters: Int8Array }>>();
+  private readonly buckets = new Map<string, string[]>();
+  /** Letter counts per bucket, computed when a page first needs that bucket. */
+  private readonly counts = new Map<string, Int8Array[]>();
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
       if (word.length < MIN_MISSPELLING_LENGTH || !/^[a-z]+$/.test(word)) continue;
-      const key = word[0]! + word.length;
-      const bucket = this.buckets.get(key) ?? [];
-      bucket.push({ word, letters: letterCounts(word) });
-      this.buckets.set(key, bucket);
+      const key = word.slice(0, 2) + word.length;
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(word);
+      else this.buckets.set(key, [word]);
     }
   }
 
@@ -101,8 +105,16 @@ export class SpellingTargets {
   private *candidates(word: string): Generator<string> {
     const letters = letterCounts(word);
     for (let length = word.length - 2; length <= word.length + 2; length++) {
-      for (const target of this.buckets.get(word[0]! + length) ?? []) {
-        if (letterDistance(letters, target.letters) <= maxEdits(target.word)) yield target.word;
+      const key = word.slice(0, 2) + length;
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      let counts = this.counts.get(key);
+      if (!counts) {
+        counts = bucket.map(letterCounts);
+        this.counts.set(key, counts);
+      }
+      for (let i = 0; i < bucket.length; i++) {
+        if (letterDistance(letters, counts[i]!) <= maxEdits(bucket[i]!)) yield bucket[i]!;
       }
     }
   }
@@ -118,4 +130,19 @@ export class SpellingTargets {
     }
     return best;
   }
+}
+
+/** What misspelling detection compares with, derived from the term index's surfaces at build time. */
+export function deriveSpellingData(surfaces: ReadonlyArray<readonly [string, number, string | null, number]>) {
+  const words = new Set<string>();
+  const singleWords = new Map<string, number>();
+  const phraseStarts = new Set<string>();
+  for (const [key, entry, exactCase, cueSet] of surfaces) {
+    const tokens = key.split(' ');
+    for (const token of tokens) if (token.length >= MIN_MISSPELLING_LENGTH) words.add(token);
+    const plain = exactCase === null && cueSet < 0;
+    if (tokens.length === 1 && plain && !singleWords.has(key)) singleWords.set(key, entry);
+    if (tokens.length > 1 && plain) phraseStarts.add(tokens[0]!);
+  }
+  return { words: [...words].sort(), singleWords: [...singleWords], phraseStarts: [...phraseStarts].sort() };
 }

@@ -1,3 +1,4 @@
+import { isInlineElement } from './collect';
 import type { PageMatch } from './scan';
 
 export type HighlightStyle = 'underline' | 'background' | 'off';
@@ -74,7 +75,7 @@ export class Highlighter {
 
   private show(match: PageMatch): void {
     this.shown.add(match);
-    const element = match.startNode.parentElement;
+    const element = blockOf(match);
     if (!element) return;
     let group = this.byElement.get(element);
     if (!group) {
@@ -92,7 +93,7 @@ export class Highlighter {
   private hide(match: PageMatch): void {
     this.shown.delete(match);
     this.highlightFor(match).delete(this.rangeOf(match));
-    const element = match.startNode.parentElement;
+    const element = blockOf(match);
     const group = element ? this.byElement.get(element) : undefined;
     if (!element || !group) return;
     group.delete(match);
@@ -139,4 +140,15 @@ export class Highlighter {
     this.exact.clear();
     this.misspelling.clear();
   }
+}
+
+/**
+ * The block element a match sits in: what the IntersectionObserver watches. Observing blocks rather
+ * than every inline parent (<em>, <a>) keeps the observer's targets few on big pages, where each
+ * target costs the browser work on every frame.
+ */
+function blockOf(match: PageMatch): Element | null {
+  let element = match.startNode.parentElement;
+  while (element && isInlineElement(element) && element.parentElement) element = element.parentElement;
+  return element;
 }

@@ -22,8 +22,15 @@ export function yieldToMain(): Promise<void> {
 
 export class Slicer {
   private sliceStart = performance.now();
+  /** Main-thread time spent in this slicer's slices so far (what the page actually lost to us). */
+  private busyMs = 0;
 
   constructor(private readonly budgetMs = SLICE_MS) {}
+
+  /** Ends the last slice and returns the main-thread time of all of them. */
+  finish(): number {
+    return this.busyMs + (performance.now() - this.sliceStart);
+  }
 
   /** Whether this slice has used its budget. */
   get due(): boolean {
@@ -32,6 +39,7 @@ export class Slicer {
 
   /** Yields to the page, then starts a new slice. Throws if `signal` aborted meanwhile. */
   async next(signal?: AbortSignal): Promise<void> {
+    this.busyMs += performance.now() - this.sliceStart;
     await yieldToMain();
     signal?.throwIfAborted();
     this.sliceStart = performance.now();
