@@ -8,17 +8,7 @@ import { TermMatcher } from '../../src/match/matcher';
  * because a correct scanner must skip them.
  */
 
-/** mulberry32: tiny, fast, good enough for picking words. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../tests/prng';
 
 // Common English words. Any that the glossary knows (or would flag as a misspelling) are filtered
 // out against the real matcher below, so the `no-terms` page really has no terms.

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../browser';
 import { FIXTURE_PORT } from '../../playwright.config';
 
@@ -21,7 +21,7 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string; 
 export { expect };
 
 /** Texts of the ranges Termlight registered under a highlight name (the registry is shared with the page). */
-export function highlightedTexts(page: Page, name = 'termlight-term'): Promise<string[]> {
+export function highlightedTexts(page: Page | Frame, name = 'termlight-term'): Promise<string[]> {
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
@@ -39,27 +39,35 @@ export async function waitForHighlight(page: Page, text: string, name = 'termlig
   await expect.poll(() => highlightedTexts(page, name), { timeout: 10_000 }).toContain(text);
 }
 
-/** Centre of the first occurrence of `text` in the page's (light) DOM, for pointing at it. */
+/** Centre of the first line box of `text`'s first occurrence, scrolled into view, for pointing at it. */
 export async function pointOf(page: Page, text: string, root = 'body'): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([needle, rootSelector]) => {
+  const { firstLine } = await textBoxes(page, text, root, true);
+  return { x: firstLine.left + (firstLine.right - firstLine.left) / 2, y: firstLine.top + (firstLine.bottom - firstLine.top) / 2 };
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** Viewport boxes of the first occurrence of `text` in the light DOM under `root`: the whole range and its first line. */
+async function textBoxes(page: Page, text: string, root: string, scroll: boolean): Promise<{ whole: Box; firstLine: Box }> {
+  const boxes = await page.evaluate(
+    ([needle, rootSelector, scrollIntoView]) => {
+      const box = ({ left, top, right, bottom }: DOMRect) => ({ left, top, right, bottom });
       const walker = document.createTreeWalker(document.querySelector(rootSelector)!, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle!);
+        const at = node.textContent!.indexOf(needle);
         if (at < 0) continue;
         const range = document.createRange();
         range.setStart(node, at);
-        range.setEnd(node, at + needle!.length);
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        range.setEnd(node, at + needle.length);
+        if (scrollIntoView) range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        return { whole: box(range.getBoundingClientRect()), firstLine: box(range.getClientRects()[0]!) };
       }
       return null;
     },
-    [text, root] as const,
+    [text, root, scroll] as const,
   );
-  if (!point) throw new Error(`"${text}" not found on the page`);
-  return point;
+  if (!boxes) throw new Error(`"${text}" not found on the page`);
+  return boxes;
 }
 
 /** The open popover inside Termlight's shadow root (Playwright's CSS locators pierce open shadow roots). */
@@ -243,25 +251,8 @@ export function highlightsOverlapping(page: Page, text: string): Promise<string[
 }
 
 /** The viewport box of the first occurrence of `text` under `root` (no scrolling). */
-export async function rectOf(page: Page, text: string, root = 'body'): Promise<{ left: number; top: number; right: number; bottom: number }> {
-  const rect = await page.evaluate(
-    ([needle, rootSelector]) => {
-      const walker = document.createTreeWalker(document.querySelector(rootSelector)!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle!);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle!.length);
-        const { left, top, right, bottom } = range.getBoundingClientRect();
-        return { left, top, right, bottom };
-      }
-      return null;
-    },
-    [text, root] as const,
-  );
-  if (!rect) throw new Error(`"${text}" not found on the page`);
-  return rect;
+export async function rectOf(page: Page, text: string, root = 'body'): Promise<Box> {
+  return (await textBoxes(page, text, root, false)).whole;
 }
 
 /** The popover's viewport box as left/top/right/bottom. */

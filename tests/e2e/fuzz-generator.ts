@@ -24,16 +24,7 @@ export interface FuzzPage {
   fragments: string[];
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../prng';
 
 // No <a>: a link inside a link would make the parser reshape the tree (links are made at depth 0 only).
 const INLINE = ['b', 'i', 'em', 'strong', 'span', 'code', 'mark', 'small', 'sub', 'sup', 'u', 's', 'abbr', 'cite', 'kbd', 'q', 'samp', 'var', 'bdi', 'data', 'time', 'font'];

@@ -64,19 +64,6 @@ export async function serializeOriginal(page: Page, path: string): Promise<Seria
   return page.evaluate(serializeInPage, [null, false, await response.text()] as [string | null, boolean, string]);
 }
 
-/** Texts of Termlight's registered highlight ranges in a page or frame (its own CSS.highlights). */
-export function frameHighlightTexts(target: Page | Frame, name = 'termlight-term'): Promise<string[]> {
-  return target.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return [];
-    return [...highlight].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
-}
 
 /**
  * Centre of `text` in viewport coordinates of the top page, searching the frame's document and its

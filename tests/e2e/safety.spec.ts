@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import { STRICT_CSP } from '../server';
 import { expect, FIXTURES, highlightedTexts, test, waitForHighlight } from './fixtures';
 import {
-  frameHighlightTexts,
   pointIn,
   popoverIn,
   popoverStyle,
@@ -89,7 +88,7 @@ test('the extension makes no network request: page load, highlighting, popovers 
   await page.goto(`${FIXTURES}/safety-frame.html`);
   await waitForHighlight(page, 'osteoporosis');
   const child = page.frame({ url: /safety-frame-child\.html$/ })!;
-  await expect.poll(() => frameHighlightTexts(child)).toContain('denosumab');
+  await expect.poll(() => highlightedTexts(child)).toContain('denosumab');
 
   let relatedShown = 0;
   for (const [target, word] of [[page, 'osteoporosis'], [child, 'denosumab'], [child, 'hypercalcemia']] as const) {
@@ -170,7 +169,7 @@ test('same-origin iframes: terms in the child document are highlighted there and
   await page.goto(`${FIXTURES}/safety-frame.html`);
   const child = page.frame({ url: /safety-frame-child\.html$/ })!;
   expect(child).toBeTruthy();
-  await expect.poll(() => frameHighlightTexts(child)).toEqual(expect.arrayContaining(['hypercalcemia', 'bone metastases', 'denosumab']));
+  await expect.poll(() => highlightedTexts(child)).toEqual(expect.arrayContaining(['hypercalcemia', 'bone metastases', 'denosumab']));
   await waitForHighlight(page, 'osteoporosis');
   // Each document has its own registry: the child's terms are not in the top page's.
   expect(await highlightedTexts(page)).toEqual(['osteoporosis']);
