@@ -58,13 +58,14 @@ const tabId = await (await serviceWorker()).evaluate(async () => {
   return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
 });
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 390, height: 620 });
+await popup.setViewportSize({ width: 390, height: 700 });
 await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html?tab=${tabId}`);
 await popup.getByRole('combobox').fill('zometa');
 await popup.keyboard.press('Enter');
 await popup.getByTestId('popup-definition').waitFor();
 const popupShot = join(OUT, 'termlight-popup.png');
-await popup.screenshot({ path: popupShot });
+await popup.getByTestId('page-count').waitFor();
+await popup.screenshot({ path: popupShot, fullPage: true });
 
 console.log(`Termlight demo: the popover explaining "hypercalcemia" on ${url}`);
 console.log(popoverShot);

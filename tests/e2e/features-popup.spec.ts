@@ -29,6 +29,11 @@ test.describe('toolbar popup', () => {
     const chosen = popup.getByTestId('popup-definition');
     await expect(chosen.locator('h2')).toHaveText('osteoclast');
     await expect(chosen.getByTestId('definition')).toContainText('bone');
+    // Choosing collapses the list so the definition moves up into view; ArrowDown opens it again.
+    await expect(search).toHaveAttribute('aria-expanded', 'false');
+    await expect(options).toHaveCount(0);
+    await search.press('ArrowDown');
+    await expect(options.first()).toBeVisible();
 
     // ArrowDown then ArrowUp comes back; Enter chooses the brand name's entry.
     await search.fill('');

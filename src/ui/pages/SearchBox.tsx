@@ -7,15 +7,21 @@ export function SearchBox({ definitions, onChoose }: { definitions: Definition[]
   const search = useMemo(() => createSearch(definitions), [definitions]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // The list collapses once a result is chosen (or on Esc), so the definition below moves up into view.
+  const [open, setOpen] = useState(true);
   const results = useMemo(() => search(query), [search, query]);
+  const shown = open ? results : [];
   const choose = (d: Definition | undefined) => {
     if (!d) return;
+    setOpen(false);
     onChoose(d);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
+    if (event.key === 'ArrowDown' && !open) setOpen(true);
+    else if (event.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
     else if (event.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-    else if (event.key === 'Enter') choose(results[active]);
+    else if (event.key === 'Enter') choose(shown[active]);
+    else if (event.key === 'Escape' && open && results.length > 0) setOpen(false);
     else return;
     event.preventDefault();
   };
@@ -31,18 +37,19 @@ export function SearchBox({ definitions, onChoose }: { definitions: Definition[]
         autoComplete="off"
         spellcheck={false}
         placeholder="e.g. osteoclast, Zometa, PET scan"
-        aria-expanded={results.length > 0}
+        aria-expanded={shown.length > 0}
         aria-controls="search-results"
-        aria-activedescendant={results.length > 0 ? `result-${active}` : undefined}
+        aria-activedescendant={shown.length > 0 ? `result-${active}` : undefined}
         value={query}
         onInput={(e) => {
           setQuery(e.currentTarget.value);
           setActive(0);
+          setOpen(true);
         }}
         onKeyDown={onKeyDown}
       />
       <ul id="search-results" role="listbox" aria-label="Matching terms" class="results">
-        {results.map((d, i) => (
+        {shown.map((d, i) => (
           <li
             key={d.id}
             id={`result-${i}`}
