@@ -57,8 +57,17 @@ export function DefinitionCard({ definition, misspelledAs, headingId, onRelated,
         </div>
       )}
       <a class="learn-more" href={definition.url} target="_blank" rel="noopener noreferrer">
-        Learn more at a trusted source<span class="visually-hidden"> (opens in a new tab)</span>
+        Learn more: {sourceName(definition.url)}
+        <span class="visually-hidden"> (opens in a new tab)</span>
       </a>
     </div>
   );
+}
+
+/** Names the trusted source a learn-more link goes to, so the reader knows where it leads. */
+export function sourceName(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  if (hostname.endsWith('cancer.gov')) return pathname.includes('/cancer-drug/') ? 'NCI Drug Dictionary' : 'NCI Dictionary of Cancer Terms';
+  if (hostname.endsWith('medlineplus.gov')) return 'MedlinePlus';
+  return 'National Institutes of Health';
 }

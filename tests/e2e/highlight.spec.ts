@@ -23,6 +23,8 @@ test('pointing at a term explains it; Esc closes it; plain text opens nothing', 
   await expect(popover(page)).toBeVisible();
   await expect(popover(page).locator('h2')).toHaveText('hypercalcemia');
   await expect(popover(page).getByTestId('definition')).toContainText('calcium');
+  const learnMore = popover(page).getByRole('link', { name: /Learn more: NCI Dictionary of Cancer Terms/ });
+  await expect(learnMore).toHaveAttribute('href', 'https://www.cancer.gov/publications/dictionaries/cancer-terms/search/hypercalcemia/?searchMode=Begins');
   await page.keyboard.press('Escape');
   await expect(popover(page)).toHaveCount(0);
 
