@@ -39,8 +39,7 @@ export class TermMatcher {
   private readonly cueSets: string[][][];
   /** Surface rows by their first word. A word's sub-trie is built the first time a page uses it, so a
    * page pays for the few terms it contains, not for the whole glossary, and starting up is cheap. */
-  private readonly rowsByFirstWord = new Map<string, number[]>();
-  private readonly subtries = new Map<string, TrieNode>();
+  private readonly starts = new Map<string, TrieNode | number[]>();
   private spelling: SpellingIndex | undefined;
 
   constructor(readonly index: TermIndex) {
@@ -48,18 +47,17 @@ export class TermMatcher {
     index.surfaces.forEach(([key], row) => {
       const space = key.indexOf(' ');
       const first = space < 0 ? key : key.slice(0, space);
-      const rows = this.rowsByFirstWord.get(first);
+      const rows = this.starts.get(first) as number[] | undefined;
       if (rows) rows.push(row);
-      else this.rowsByFirstWord.set(first, [row]);
+      else this.starts.set(first, [row]);
     });
   }
 
   /** The trie node after a term's first word, or undefined when no term starts with it. */
   private startNode(word: string): TrieNode | undefined {
-    const built = this.subtries.get(word);
-    if (built) return built;
-    const rows = this.rowsByFirstWord.get(word);
-    if (!rows) return undefined;
+    const found = this.starts.get(word); // one look-up for the many words that start no term
+    if (found === undefined || !Array.isArray(found)) return found;
+    const rows = found;
     const start: TrieNode = { next: undefined, terms: undefined };
     for (const row of rows) {
       const [key, entry, exactCase, cueSet] = this.index.surfaces[row]!;
@@ -75,7 +73,7 @@ export class TermMatcher {
       }
       (node.terms ??= []).push({ entry, exactCase, cues: cueSet >= 0 ? this.cueSets[cueSet]! : null });
     }
-    this.subtries.set(word, start);
+    this.starts.set(word, start);
     return start;
   }
 

@@ -82,8 +82,12 @@ function letterDistance(a: Int8Array, b: Int8Array): number {
 
 /** Whether a page word may be looked at as a misspelling at all. */
 export function isMisspellingCandidate(raw: string, normalized: string): boolean {
-  return normalized.length >= MIN_MISSPELLING_LENGTH && /^[a-z]+$/.test(normalized) && raw !== raw.toUpperCase();
+  return normalized.length >= MIN_MISSPELLING_LENGTH && LOWER_LETTERS.test(normalized) && HAS_LOWER_CASE.test(raw);
 }
+
+const LOWER_LETTERS = /^[a-z]+$/;
+// An all-capitals word is an acronym or a shouted heading, never checked as a misspelling.
+const HAS_LOWER_CASE = /\p{Ll}/u;
 
 /** Glossary words grouped by first two letters and length, for quick nearest-spelling look-ups. */
 export class SpellingTargets {
