@@ -25,8 +25,16 @@ export function answerMessages(handlers: Handlers, signal?: AbortSignal): void {
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
-export async function sendToBackground<T extends Message>(message: T): Promise<Responses[T['type']]> {
-  return (await browser.runtime.sendMessage(message)) as Responses[T['type']];
+/**
+ * Asks the background. Resolves to undefined when it cannot answer: after the extension is updated or
+ * reloaded, an open tab's content script can no longer reach it, and that must not throw into the page.
+ */
+export async function sendToBackground<T extends Message>(message: T): Promise<Responses[T['type']] | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Responses[T['type']];
+  } catch {
+    return undefined;
+  }
 }
 
 export async function sendToTab<T extends Message>(tabId: number, message: T, frameId = 0): Promise<Responses[T['type']] | undefined> {

@@ -66,6 +66,7 @@ export class Interactions {
     if (found) {
       const [id] = this.controller.termIndex.entries[found.entry]!;
       const definition = await sendToBackground({ type: 'lookup', id });
+      if (definition === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
       if (definition) {
         const misspelledAs = found.kind === 'misspelling' ? text.slice(found.start, found.end) : undefined;
         await this.popover.open(anchor, { kind: 'definition', definition, ...(misspelledAs ? { misspelledAs } : {}) }, { takeFocus: true });
