@@ -46,5 +46,3 @@ export const GlossaryEntrySchema = z.strictObject({
 });
 
 export type GlossaryEntry = z.output<typeof GlossaryEntrySchema>;
-
-export const GlossaryFileSchema = z.array(z.unknown());

@@ -25,7 +25,3 @@ function foldBritishSpelling(token: string): string {
   return t;
 }
 
-/** Normalizes a whole phrase to its token key: normalized tokens joined by single spaces. */
-export function phraseKey(tokens: readonly string[]): string {
-  return tokens.map(normalizeToken).join(' ');
-}

@@ -21,17 +21,8 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string; 
 export { expect };
 
 /** Texts of the ranges Termlight registered under a highlight name (the registry is shared with the page). */
-export function highlightedTexts(page: Page | Frame, name = 'termlight-term'): Promise<string[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return [];
-    return [...highlight].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }, name);
+export async function highlightedTexts(page: Page | Frame, name = 'termlight-term'): Promise<string[]> {
+  return (await highlightedRanges(page, name)).map((r) => r.text);
 }
 
 /** Waits until Termlight has highlighted `text` on the page. */
@@ -184,7 +175,7 @@ export interface HighlightedRange {
 }
 
 /** Every range registered under a highlight name, with where it is on the page. */
-export function highlightedRanges(page: Page, name = 'termlight-term'): Promise<HighlightedRange[]> {
+export function highlightedRanges(page: Page | Frame, name = 'termlight-term'): Promise<HighlightedRange[]> {
   return page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
