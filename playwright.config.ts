@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const FIXTURE_PORT = 4178;
+/** TERMLIGHT_PORT lets several checkouts run their e2e suites at once on one machine. */
+export const FIXTURE_PORT = Number(process.env.TERMLIGHT_PORT ?? 4178);
 
 export default defineConfig({
   testDir: 'tests/e2e',
