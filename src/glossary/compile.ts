@@ -3,7 +3,7 @@ import { abbreviationPlural, inflections } from '../match/inflect';
 import { deriveSpellingData } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
 import { CATEGORY_LABELS, type GlossaryEntry } from './schema';
-import type { Definition, SurfaceRow, TermIndex } from './types';
+import { SURFACE_FLAGS, type Definition, type SurfaceRow, type TermIndex } from './types';
 
 export interface CompiledGlossary {
   termIndex: TermIndex;
@@ -17,6 +17,8 @@ interface Candidate {
   entry: number;
   exactCase: string | null;
   cues: string[] | null;
+  unless: string[];
+  everyday: boolean;
   /** Written by an author, as opposed to derived (inflection, hyphen variant). */
   explicit: boolean;
 }
@@ -29,36 +31,48 @@ export function compileGlossary(entries: GlossaryEntry[], everydayWords: Readonl
   entries.forEach((entry, index) => {
     if (!entry.searchOnly) candidates.push(...entryCandidates(entry, index));
   });
-  const { rows, cueSets, conflicts } = resolveCandidates(candidates, entries, everydayWords);
+  const { rows, cueSets, unlessSets, conflicts } = resolveCandidates(candidates, entries, everydayWords);
   const headwordOf = new Map(entries.map((e) => [e.id, e.headword]));
   return {
-    termIndex: { entries: entries.map((e) => [e.id, e.headword]), surfaces: rows, cueSets, nearWords, spelling: deriveSpellingData(rows) },
+    termIndex: { entries: entries.map((e) => [e.id, e.headword]), surfaces: rows, cueSets, unlessSets, nearWords, spelling: deriveSpellingData(rows) },
     definitions: entries.map((entry) => toDefinition(entry, headwordOf)),
     conflicts,
   };
 }
 
 function entryCandidates(entry: GlossaryEntry, index: number): Candidate[] {
-  const cuesFor = (surface: string) =>
-    entry.ambiguous.find((a) => a.surface.toLowerCase() === surface.toLowerCase())?.cues.map(normalizeCue) ?? null;
+  const ambiguityOf = (surface: string) => entry.ambiguous.find((a) => a.surface.toLowerCase() === surface.toLowerCase());
+  const cuesFor = (surface: string) => ambiguityOf(surface)?.cues.map(normalizeCue) ?? null;
+  const unlessFor = (surface: string) => ambiguityOf(surface)?.unless.map(normalizeCue) ?? [];
   const out: Candidate[] = [];
   for (const surface of [entry.headword, ...entry.aliases]) {
     const cues = cuesFor(surface);
+    const unless = unlessFor(surface);
+    const everyday = isEverydaySurface(entry, surface);
     surfaceVariants(surface).forEach((tokens, i) =>
-      out.push({ key: keyOf(tokens), entry: index, exactCase: null, cues, explicit: i === 0 }),
+      out.push({ key: keyOf(tokens), entry: index, exactCase: null, cues, unless, everyday, explicit: i === 0 }),
     );
   }
   for (const abbreviation of entry.abbreviations) {
     const cues = cuesFor(abbreviation);
+    const unless = unlessFor(abbreviation);
+    const everyday = isEverydaySurface(entry, abbreviation);
     const tokens = tokenize(abbreviation).map((t) => t.raw);
     const forms = [tokens];
     const plural = abbreviationPlural(tokens[tokens.length - 1] ?? '');
     if (plural) forms.push([...tokens.slice(0, -1), plural]);
     forms.forEach((form, i) =>
-      out.push({ key: keyOf(form), entry: index, exactCase: form.join(' '), cues, explicit: i === 0 }),
+      out.push({ key: keyOf(form), entry: index, exactCase: form.join(' '), cues, unless, everyday, explicit: i === 0 }),
     );
   }
   return out.filter((c) => c.key.length > 0);
+}
+
+/** A surface takes its entry's kind (everyday or needs explaining) unless the entry lists it as an exception. */
+export function isEverydaySurface(entry: Pick<GlossaryEntry, 'everyday' | 'everydayAliases' | 'jargonAliases'>, surface: string): boolean {
+  const listed = (list: string[]) => list.some((s) => s.toLowerCase() === surface.toLowerCase());
+  if (entry.everyday) return !listed(entry.jargonAliases);
+  return listed(entry.everydayAliases);
 }
 
 /** Token lists a page may use for one written surface: as written, hyphen-joined, prefix-split, inflected. */
@@ -120,6 +134,7 @@ function resolveCandidates(candidates: Candidate[], entries: GlossaryEntry[], ev
   }
   const rows: SurfaceRow[] = [];
   const cueSets: string[][] = [];
+  const unlessSets: string[][] = [];
   const cueSetIndex = new Map<string, number>();
   const conflicts: CompiledGlossary['conflicts'] = [];
   for (const [key, list] of byKey) {
@@ -133,10 +148,11 @@ function resolveCandidates(candidates: Candidate[], entries: GlossaryEntry[], ev
       const signature = `${c.entry}\u0000${c.exactCase}`;
       if (seen.has(signature)) continue;
       seen.add(signature);
-      rows.push([key, c.entry, c.exactCase, c.cues ? internCues(c.cues, cueSets, cueSetIndex) : -1]);
+      const cueSet = c.cues ? internCues(c.cues, c.unless, cueSets, unlessSets, cueSetIndex) : -1;
+      rows.push([key, c.entry, c.exactCase, cueSet, c.everyday ? SURFACE_FLAGS.everyday : 0]);
     }
   }
-  return { rows, cueSets, conflicts };
+  return { rows, cueSets, unlessSets, conflicts };
 }
 
 /** Explicit surfaces beat derived ones; among equals every entry is kept (ambiguity is resolved later). */
@@ -159,12 +175,13 @@ function isEverydayWord(candidate: Candidate, everydayWords: ReadonlySet<string>
   return everydayWords.has(k) || everydayWords.has(k.replace(/e?s$/, '')) || everydayWords.has(k.replace(/ies$/, 'y'));
 }
 
-function internCues(cues: string[], cueSets: string[][], index: Map<string, number>): number {
-  const signature = cues.join('|');
+function internCues(cues: string[], unless: string[], cueSets: string[][], unlessSets: string[][], index: Map<string, number>): number {
+  const signature = `${cues.join('|')}\u0000${unless.join('|')}`;
   let n = index.get(signature);
   if (n === undefined) {
     n = cueSets.length;
     cueSets.push(cues);
+    unlessSets.push(unless);
     index.set(signature, n);
   }
   return n;

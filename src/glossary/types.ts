@@ -1,10 +1,16 @@
 import type { Category } from './schema';
 
+/** Bits of a surface row's flags. */
+export const SURFACE_FLAGS = {
+  /** A lay adult reads this surface without help: not underlined unless the reader asks for it. */
+  everyday: 1,
+} as const;
+
 /**
  * One highlightable surface form in the compiled term index:
- * [normalized token key, entry number, exact-case tokens for abbreviations or null, cue set number or -1].
+ * [normalized token key, entry number, exact-case tokens for abbreviations or null, cue set number or -1, flags].
  */
-export type SurfaceRow = [key: string, entry: number, exactCase: string | null, cueSet: number];
+export type SurfaceRow = [key: string, entry: number, exactCase: string | null, cueSet: number, flags: number];
 
 /** What the content script ships: enough to find and highlight terms, no definitions. */
 export interface TermIndex {
@@ -13,6 +19,8 @@ export interface TermIndex {
   surfaces: SurfaceRow[];
   /** Context words (normalized) that make an ambiguous surface medical. */
   cueSets: string[][];
+  /** Parallel to cueSets: context words that mean the ordinary sense (near one, the surface is not the term). */
+  unlessSets: string[][];
   /** Ordinary English words close in spelling to a glossary word: never flagged as misspellings. */
   nearWords: string[];
   /** Derived at build time so a page does not pay for it: what misspelling detection compares with. */

@@ -1,4 +1,4 @@
-import type { TermIndex } from '../glossary/types';
+import { SURFACE_FLAGS, type TermIndex } from '../glossary/types';
 import { normalizeToken } from './normalize';
 import { tokenize, type Token } from './tokenize';
 import { hasExtraPrefix, isMisspellingCandidate, isNearSpelling, SpellingTargets } from './misspell';
@@ -20,6 +20,15 @@ interface Candidate {
   exactCase: string | null;
   /** Normalized context words, one of which must be near; null when the surface is unambiguous. */
   cues: string[][] | null;
+  /** Normalized context words of the ordinary sense: near one of them, this is not the term. */
+  unless: string[][] | null;
+  /** A lay adult reads it without help: matched only when the reader asks for everyday words. */
+  everyday: boolean;
+}
+
+export interface MatcherOptions {
+  /** Also match surfaces a lay adult reads without help ("lung cancer", "bone pain"). Off by default. */
+  includeEveryday?: boolean;
 }
 
 interface TrieNode {
@@ -37,13 +46,23 @@ const CUE_WINDOW = 60;
  */
 export class TermMatcher {
   private readonly cueSets: string[][][];
+  private readonly unlessSets: Array<string[][] | null>;
+  private readonly includeEveryday: boolean;
   /** Surface rows by their first word. A word's sub-trie is built the first time a page uses it, so a
    * page pays for the few terms it contains, not for the whole glossary, and starting up is cheap. */
   private readonly starts = new Map<string, TrieNode | number[]>();
   private spelling: SpellingIndex | undefined;
 
-  constructor(readonly index: TermIndex) {
+  constructor(
+    readonly index: TermIndex,
+    options: MatcherOptions = {},
+  ) {
+    this.includeEveryday = options.includeEveryday ?? false;
     this.cueSets = index.cueSets.map((set) => set.map((cue) => cue.split(' ')));
+    this.unlessSets = index.cueSets.map((_, n) => {
+      const unless = index.unlessSets?.[n] ?? [];
+      return unless.length > 0 ? unless.map((cue) => cue.split(' ')) : null;
+    });
     index.surfaces.forEach(([key], row) => {
       const space = key.indexOf(' ');
       const first = space < 0 ? key : key.slice(0, space);
@@ -60,7 +79,7 @@ export class TermMatcher {
     const rows = found;
     const start: TrieNode = { next: undefined, terms: undefined };
     for (const row of rows) {
-      const [key, entry, exactCase, cueSet] = this.index.surfaces[row]!;
+      const [key, entry, exactCase, cueSet, flags] = this.index.surfaces[row]!;
       let node = start;
       for (const token of key.split(' ').slice(1)) {
         node.next ??= new Map();
@@ -71,7 +90,13 @@ export class TermMatcher {
         }
         node = child;
       }
-      (node.terms ??= []).push({ entry, exactCase, cues: cueSet >= 0 ? this.cueSets[cueSet]! : null });
+      (node.terms ??= []).push({
+        entry,
+        exactCase,
+        cues: cueSet >= 0 ? this.cueSets[cueSet]! : null,
+        unless: cueSet >= 0 ? this.unlessSets[cueSet]! : null,
+        everyday: (flags & SURFACE_FLAGS.everyday) !== 0,
+      });
     }
     this.starts.set(word, start);
     return start;
@@ -124,7 +149,10 @@ export class TermMatcher {
     let best: number | undefined;
     let bestScore = 0;
     for (const term of terms) {
+      // Skipped rather than matched-and-hidden, so a jargon term inside or around it still matches.
+      if (term.everyday && !this.includeEveryday) continue;
       if (term.exactCase !== null && !sameCase(term.exactCase, tokens, first, last)) continue;
+      if (term.unless && countCues(term.unless, keys, first, last) > 0) continue;
       const score = term.cues === null ? Infinity : countCues(term.cues, keys, first, last);
       if (score > bestScore) [best, bestScore] = [term.entry, score];
     }
@@ -149,7 +177,7 @@ export class TermMatcher {
     let found: { last: number; entry: number; kind: MatchKind } | undefined;
     for (let i = first + 1; node?.next && i < tokens.length; i++) {
       node = node.next.get(keys[i]!);
-      const plain = node?.terms?.find((t) => t.exactCase === null && t.cues === null);
+      const plain = node?.terms?.find((t) => this.isPlain(t));
       if (plain) found = { last: i, entry: plain.entry, kind: 'misspelling' };
     }
     return found;
@@ -173,7 +201,7 @@ export class TermMatcher {
       }
       if (!this.isUnknownWord(tokens[i]!.raw, keys[i]!)) return undefined;
       for (const [word, child] of node.next) {
-        const plain = child.terms?.find((t) => t.exactCase === null && t.cues === null);
+        const plain = child.terms?.find((t) => this.isPlain(t));
         if (plain && (isNearSpelling(keys[i]!, word) || hasExtraPrefix(keys[i]!, word))) {
           return { last: i, entry: plain.entry, kind: 'misspelling' as const };
         }
@@ -181,6 +209,11 @@ export class TermMatcher {
       return undefined;
     }
     return undefined;
+  }
+
+  /** A surface a misspelling may stand for: any case, no context needed, and shown at this setting. */
+  private isPlain(term: Candidate): boolean {
+    return term.exactCase === null && term.cues === null && (this.includeEveryday || !term.everyday);
   }
 
   private isUnknownWord(raw: string, key: string): boolean {

@@ -137,7 +137,7 @@ export class SpellingTargets {
 }
 
 /** What misspelling detection compares with, derived from the term index's surfaces at build time. */
-export function deriveSpellingData(surfaces: ReadonlyArray<readonly [string, number, string | null, number]>) {
+export function deriveSpellingData(surfaces: ReadonlyArray<readonly [string, number, string | null, number, number]>) {
   const words = new Set<string>();
   const singleWords = new Map<string, number>();
   const phraseStarts = new Set<string>();

@@ -32,8 +32,8 @@ describe('compile', () => {
 
   it('records abbreviations with their exact case', () => {
     const { compiled } = testGlossary();
-    expect(compiled.termIndex.surfaces).toContainEqual(['nsclc', expect.any(Number), 'NSCLC', -1]);
-    expect(compiled.termIndex.surfaces).toContainEqual(['nsaids', expect.any(Number), 'NSAIDs', -1]);
+    expect(compiled.termIndex.surfaces).toContainEqual(['nsclc', expect.any(Number), 'NSCLC', -1, 0]);
+    expect(compiled.termIndex.surfaces).toContainEqual(['nsaids', expect.any(Number), 'NSAIDs', -1, 0]);
   });
 
   it('reports a surface claimed by two entries unless both declare it ambiguous', () => {
