@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../glossary/schema';
+import { SURFACE_FLAGS } from '../glossary/types';
 import { gradeLevel, median } from '../glossary/readability';
 import { glossaryOrExit } from './project';
 
@@ -26,7 +27,13 @@ if (args.includes('--json')) {
   console.log(`entries: ${entries.length}`);
   for (const category of CATEGORIES) console.log(`  ${category.padEnd(10)} ${entries.filter((e) => e.category === category).length}`);
   console.log(`search-only entries: ${entries.filter((e) => e.searchOnly).length}`);
-  console.log(`surfaces in the term index: ${glossary.termIndex.surfaces.length}`);
+  const everydayEntries = entries.filter((e) => e.everyday === true).length;
+  console.log(`everyday entries (not underlined by default): ${everydayEntries}; entries that need explaining: ${entries.length - everydayEntries}`);
+  const everydaySurfaces = glossary.termIndex.surfaces.filter((row) => (row[4] & SURFACE_FLAGS.everyday) !== 0).length;
+  console.log(`surfaces in the term index: ${glossary.termIndex.surfaces.length} (everyday ${everydaySurfaces}, need explaining ${glossary.termIndex.surfaces.length - everydaySurfaces})`);
+  const linked = glossary.definitions.filter((d) => d.url).length;
+  const withSources = entries.filter((e) => (e.sources?.length ?? 0) > 0).length;
+  console.log(`entries with sources: ${withSources}; with a learn-more link: ${linked}`);
   console.log(`definition grade (Flesch-Kincaid): median ${median(grades).toFixed(1)}, max ${Math.max(...grades).toFixed(1)}`);
   const buckets = [0, 2, 4, 6, 8, 10];
   for (let i = 0; i < buckets.length - 1; i++) {

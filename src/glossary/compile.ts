@@ -2,6 +2,7 @@ import { hyphenatedGaps, tokenize } from '../match/tokenize';
 import { abbreviationPlural, inflections } from '../match/inflect';
 import { deriveSpellingData } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
+import { learnMoreUrl } from './learn-more';
 import { CATEGORY_LABELS, type GlossaryEntry } from './schema';
 import { SURFACE_FLAGS, type Definition, type SurfaceRow, type TermIndex } from './types';
 
@@ -198,12 +199,7 @@ function toDefinition(entry: GlossaryEntry, headwordOf: ReadonlyMap<string, stri
     ...(entry.more ? { more: entry.more } : {}),
     aliases: [...entry.aliases, ...entry.abbreviations],
     related: entry.related.filter((id) => headwordOf.has(id)).map((id) => ({ id, headword: headwordOf.get(id)! })),
-    url: entry.url ?? defaultLearnMoreUrl(entry),
+    url: learnMoreUrl(entry),
     searchOnly: entry.searchOnly,
   };
-}
-
-export function defaultLearnMoreUrl(entry: Pick<GlossaryEntry, 'headword' | 'category'>): string {
-  const dictionary = entry.category === 'drug' ? 'cancer-drug' : 'cancer-terms';
-  return `https://www.cancer.gov/publications/dictionaries/${dictionary}/search/${encodeURIComponent(entry.headword)}/?searchMode=Begins`;
 }

@@ -2,6 +2,7 @@ import { tokenize } from '../match/tokenize';
 import { normalizeToken } from '../match/normalize';
 import type { CompiledGlossary } from './compile';
 import type { SourcedEntry } from './load';
+import { contentProblems, NEAR_COPY_WORDS, nearCopies } from './lint-content';
 import { countWords, gradeLevel, median } from './readability';
 
 export const MAX_GRADE = 9;
@@ -50,6 +51,7 @@ export function lintGlossary(sources: SourcedEntry[], compiled: CompiledGlossary
         report(`ambiguous surface "${a.surface}" is not the headword, an alias or an abbreviation`);
       }
     }
+    for (const reason of contentProblems(entry)) report(reason);
     const seenSurfaces = new Set<string>();
     for (const s of surfaces(entry)) {
       if (seenSurfaces.has(s)) report(`surface "${s}" is listed twice`);
@@ -61,6 +63,9 @@ export function lintGlossary(sources: SourcedEntry[], compiled: CompiledGlossary
       if (!ids.has(related)) problems.push({ file, id: entry.id, reason: `related id "${related}" does not exist` });
       if (related === entry.id) problems.push({ file, id: entry.id, reason: 'lists itself as related' });
     }
+  }
+  for (const copy of nearCopies(sources)) {
+    problems.push({ file: copy.file, id: copy.id, reason: `definition shares ${NEAR_COPY_WORDS} words in a row with "${copy.other}" ("${copy.run}"): write it in its own words` });
   }
   for (const [ids, keys] of groupConflicts(compiled.conflicts)) {
     const [first, ...others] = ids.split(' ');

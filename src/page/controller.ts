@@ -23,6 +23,7 @@ export class PageController {
   /** Main-thread milliseconds spent scanning, summed over slices (the benchmark reports it). */
   scanMainThreadMs = 0;
   private matcher: TermMatcher | undefined;
+  private lookupMatcher: TermMatcher | undefined;
   private highlighter: Highlighter | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
   private knownEntries = new Set<number>();
@@ -48,13 +49,25 @@ export class PageController {
 
   isVisible = (match: PageMatch): boolean => this.visible.has(match);
 
-  /** The matcher, built on first use (pages where Termlight is off never pay for it). */
+  /** The matcher that decides what is highlighted, built on first use (pages where Termlight is off never pay for it). */
   getMatcher(): TermMatcher {
-    return (this.matcher ??= new TermMatcher(this.termIndex));
+    return (this.matcher ??= new TermMatcher(this.termIndex, { includeEveryday: this.settings.underlineEveryday }));
+  }
+
+  /** The reader asked about these words (selection, keyboard): everyday terms are explained too. */
+  getLookupMatcher(): TermMatcher {
+    if (this.settings.underlineEveryday) return this.getMatcher();
+    return (this.lookupMatcher ??= new TermMatcher(this.termIndex, { includeEveryday: true }));
   }
 
   applySettings(settings: Settings): void {
+    const everydayChanged = settings.underlineEveryday !== this.settings.underlineEveryday;
     this.settings = settings;
+    if (everydayChanged) {
+      // What counts as a term changed: match the page again with the new rule.
+      this.matcher = undefined;
+      if (this.isActive) this.deactivate();
+    }
     this.knownEntries = new Set(settings.knownTerms.map((id) => this.entryNumber.get(id)).filter((n): n is number => n !== undefined));
     const shouldBeActive = isActiveOn(settings, location.hostname);
     if (shouldBeActive && !this.isActive) this.activate();

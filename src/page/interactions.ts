@@ -62,7 +62,7 @@ export class Interactions {
       await this.popover.open(anchor, { kind: 'empty-selection' }, { takeFocus: true });
       return true;
     }
-    const found = this.controller.getMatcher().findInText(text)[0];
+    const found = this.controller.getLookupMatcher().findInText(text)[0];
     if (found) {
       const [id] = this.controller.termIndex.entries[found.entry]!;
       const definition = await sendToBackground({ type: 'lookup', id });

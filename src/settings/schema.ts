@@ -13,6 +13,8 @@ export const SettingsSchema = z.object({
   /** Every occurrence, or only the first of each term on a page. */
   highlightMode: z.enum(HIGHLIGHT_MODES),
   highlightStyle: z.enum(HIGHLIGHT_STYLES),
+  /** Also underline words a lay adult reads without help ("lung cancer", "bone pain"): for learners. */
+  underlineEveryday: z.boolean(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownTerms: [],
   highlightMode: 'all',
   highlightStyle: 'underline',
+  underlineEveryday: false,
 };
 
 /**
@@ -45,6 +48,7 @@ export function parseSettings(raw: unknown): Settings {
     knownTerms: knownTerms.success ? knownTerms.data.filter((v): v is string => typeof v === 'string' && v.length <= 100) : [],
     highlightMode: field('highlightMode'),
     highlightStyle: field('highlightStyle'),
+    underlineEveryday: field('underlineEveryday'),
   };
 }
 

@@ -68,6 +68,6 @@ export function DefinitionCard({ definition, misspelledAs, headingId, onRelated,
 export function sourceName(url: string): string {
   const { hostname, pathname } = new URL(url);
   if (hostname.endsWith('cancer.gov')) return pathname.includes('/cancer-drug/') ? 'NCI Drug Dictionary' : 'NCI Dictionary of Cancer Terms';
-  if (hostname.endsWith('medlineplus.gov')) return 'MedlinePlus';
+  if (hostname.endsWith('medlineplus.gov') || url.includes('project=medlineplus')) return 'MedlinePlus';
   return 'National Institutes of Health';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, defaultLearnMoreUrl, surfaceVariants } from '../../src/glossary/compile';
+import { compileGlossary, surfaceVariants } from '../../src/glossary/compile';
 import { GlossaryEntrySchema } from '../../src/glossary/schema';
 import { EVERYDAY, testGlossary } from './helpers';
 
@@ -50,12 +50,5 @@ describe('compile', () => {
       EVERYDAY,
     );
     expect(declared.conflicts).toEqual([]);
-  });
-
-  it('links the NCI dictionary search when an entry has no url', () => {
-    expect(defaultLearnMoreUrl({ headword: 'bone scan', category: 'test' })).toBe(
-      'https://www.cancer.gov/publications/dictionaries/cancer-terms/search/bone%20scan/?searchMode=Begins',
-    );
-    expect(defaultLearnMoreUrl({ headword: 'denosumab', category: 'drug' })).toContain('/cancer-drug/search/denosumab/');
   });
 });

@@ -8,7 +8,13 @@ import { EVERYDAY } from './helpers';
 
 const sourced = (fields: Record<string, unknown>): SourcedEntry => ({
   file: 'test.yaml',
-  entry: GlossaryEntrySchema.parse({ category: 'general', definition: 'A short plain thing to say.', ...fields }),
+  entry: GlossaryEntrySchema.parse({
+    category: 'general',
+    definition: 'A short plain thing to say.',
+    sources: ['NCI Dictionary of Cancer Terms'],
+    everyday: false,
+    ...fields,
+  }),
 });
 
 function lint(entries: SourcedEntry[]) {
@@ -37,6 +43,37 @@ describe('glossary lint', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml dangling: related id "nowhere" does not exist/));
     expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml untrusted: url .* is not on a trusted host/));
     expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml everyday: "cancer" is an everyday word/));
+  });
+
+  it('requires sources in an accepted form with a page to link, and the everyday kind', () => {
+    const problems = lint([
+      sourced({ id: 'unsourced', headword: 'unsourced term', sources: undefined }),
+      sourced({ id: 'odd-source', headword: 'odd source term', sources: ['Wikipedia'] }),
+      sourced({ id: 'unlinked', headword: 'unlinked term', sources: ['FDA label: Xgeva'] }),
+      sourced({ id: 'class', headword: 'kinase inhibitor', category: 'drug', sources: ['NCI Drug Dictionary'] }),
+      sourced({ id: 'unkind', headword: 'unkind term', everyday: undefined }),
+      sourced({ id: 'stray', headword: 'stray term', everydayAliases: ['not an alias'] }),
+    ]);
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml unsourced: field "sources" is required/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml odd-source: source "Wikipedia" is not in an accepted form/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml unlinked: no source can link it/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml class: "kinase inhibitor" looks like a group of medicines/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml unkind: field "everyday" is required/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml stray: everydayAliases: "not an alias" is not an alias/));
+  });
+
+  it('flags doses and near-copies of another entry', () => {
+    const problems = lint([
+      sourced({ id: 'dosed', headword: 'dosed term', definition: 'A pill. Most people take 20 mg of it.' }),
+      sourced({ id: 'scheduled', headword: 'scheduled term', more: 'It is given twice a day by mouth.' }),
+      sourced({ id: 'first', headword: 'first term', definition: 'A small gland in the neck that makes hormones for growth.' }),
+      sourced({ id: 'second', headword: 'second term', definition: 'It is a small gland in the neck that makes hormones for growth too.' }),
+      sourced({ id: 'third', headword: 'third term', definition: 'A small gland near the neck that makes a hormone for sleep.' }),
+    ]);
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml dosed: definition states a dose or schedule \("20 mg"\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml scheduled: more states a dose or schedule \("twice a day"\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml second: definition shares 8 words in a row with "first"/));
+    expect(problems.filter((p) => p.includes('words in a row'))).toHaveLength(1);
   });
 
   it('computes reading grades and recognises trusted hosts', () => {

@@ -7,7 +7,7 @@ describe('glossary schema', () => {
   it('accepts a valid file and fills defaults', () => {
     const { entries, problems } = parseGlossaryText(readFileSync(fixture('good.yaml'), 'utf8'), 'good.yaml');
     expect(problems).toEqual([]);
-    expect(entries).toHaveLength(16);
+    expect(entries).toHaveLength(20);
     const osteoclast = entries[0]!.entry;
     expect(osteoclast.aliases).toEqual([]);
     expect(osteoclast.searchOnly).toBe(false);

@@ -45,6 +45,22 @@ export function OptionsApp({ definitions }: { definitions: Definition[] }) {
           </label>
         ))}
       </fieldset>
+      <fieldset>
+        <legend>Everyday health words</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.underlineEveryday}
+            onChange={(e) => set('underlineEveryday', e.currentTarget.checked)}
+            data-testid="underline-everyday"
+            aria-describedby="everyday-help"
+          />
+          Also underline everyday health words
+        </label>
+        <p class="muted" id="everyday-help">
+          Termlight underlines the words most readers need explained (“hypercalcemia”); with this on, it also underlines words most adults already know (“lung cancer”, “bone pain”), which helps English learners, children and students.
+        </p>
+      </fieldset>
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites where Termlight is off</h2>
         {settings.disabledSites.length === 0 ? (
