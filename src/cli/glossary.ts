@@ -1,7 +1,12 @@
 import { CATEGORIES } from '../glossary/schema';
 import { SURFACE_FLAGS } from '../glossary/types';
 import { gradeLevel, median } from '../glossary/readability';
-import { glossaryOrExit } from './project';
+import { existsSync } from 'node:fs';
+import { findGaps } from '../glossary/gaps';
+import { commonEnglishWords, medicalWords } from '../glossary/medical-words';
+import { TermMatcher } from '../match/matcher';
+import { fail, glossaryOrExit } from './project';
+import { pageTexts } from './scan-file';
 
 /** npm run -s glossary -- --json | --stats: exports every entry, or counts and reading levels. */
 const args = process.argv.slice(2);
@@ -41,7 +46,32 @@ if (args.includes('--json')) {
     const n = grades.filter((g) => (i === 0 ? g < hi : g >= lo && g < hi)).length;
     console.log(`  grade ${i === 0 ? `< ${hi}` : `${lo}-${hi}`}: ${'#'.repeat(Math.round(n / 10))} ${n}`);
   }
+} else if (args[0] === '--gaps') {
+  printGaps(args.slice(1).filter((a) => !a.startsWith('--')), args.includes('--all'));
 } else {
-  console.error('usage: npm run -s glossary -- --json | --stats');
+  console.error('usage: npm run -s glossary -- --json | --stats | --gaps FILE.html... [--all]');
   process.exit(2);
+}
+
+/** What the glossary lacks on some pages: medical-looking words and phrases no entry matches. */
+function printGaps(files: string[], all: boolean): void {
+  if (files.length === 0) fail('--gaps needs at least one HTML or text file');
+  const pages = files.map((file) => {
+    if (!existsSync(file)) fail(`no such file: ${file}`);
+    return pageTexts(file);
+  });
+  const medical = medicalWords();
+  const gaps = findGaps(pages, {
+    isMedicalWord: (w) => medical.has(w),
+    everydayWords: new Set([...glossary.everydayWords, ...commonEnglishWords()]),
+    matcher: new TermMatcher(glossary.termIndex, { includeEveryday: true }),
+  });
+  const shown = all ? gaps : gaps.slice(0, 100);
+  if (shown.length === 0) {
+    console.log('No gaps: every medical-looking word on these pages matches a glossary entry.');
+    return;
+  }
+  console.log(`count  pages  word or phrase (looks medical, matches no entry; most frequent first${all ? '' : ', top 100'})`);
+  process.stdout.on('error', () => process.exit(0)); // piped into head: stop quietly
+  for (const gap of shown) console.log(`${String(gap.count).padStart(5)}  ${String(gap.pages).padStart(5)}  ${gap.text}`);
 }

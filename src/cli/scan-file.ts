@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Definition } from '../glossary/types';
 import { TermMatcher } from '../match/matcher';
+import { collectRuns } from '../page/collect';
 import { scanTree } from '../page/scan';
 import type { BuiltGlossary } from '../glossary/build';
 
@@ -15,14 +16,22 @@ export interface ScanResult {
 
 /** Parses an HTML (or plain-text) file in Node and runs the same collection and matching as the extension. */
 export function scanFile(path: string, glossary: BuiltGlossary, matcher = new TermMatcher(glossary.termIndex)): ScanResult[] {
-  const source = readFileSync(path, 'utf8');
-  const html = /\.html?$/i.test(path) ? source : `<pre>${escapeHtml(source)}</pre>`;
-  const { document } = parseHTML(html);
-  const root = document.body ?? document.documentElement;
-  return scanTree(root, matcher).map((m) => {
+  return scanTree(parseFile(path), matcher).map((m) => {
     const [id, term] = glossary.termIndex.entries[m.entry]!;
     return { text: m.text, id, term, kind: m.kind };
   });
+}
+
+/** The reading text of an HTML (or plain-text) file, as the runs the extension would match. */
+export function pageTexts(path: string): string[] {
+  return [...collectRuns(parseFile(path))].map((run) => run.text);
+}
+
+function parseFile(path: string): Node {
+  const source = readFileSync(path, 'utf8');
+  const html = /\.html?$/i.test(path) ? source : `<pre>${escapeHtml(source)}</pre>`;
+  const { document } = parseHTML(html);
+  return document.body ?? document.documentElement;
 }
 
 /** The study sheet: each term once, in page order, with its definition. */
