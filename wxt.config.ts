@@ -7,6 +7,8 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   manifestVersion: 3,
+  // The benchmark builds a second copy with a synthetic glossary (TERMLIGHT_GLOSSARY_DIR) elsewhere.
+  ...(process.env.TERMLIGHT_OUT_DIR ? { outDir: process.env.TERMLIGHT_OUT_DIR } : {}),
   vite: () => ({
     plugins: [preact(), glossaryPlugin(projectRoot)],
   }),

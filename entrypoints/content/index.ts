@@ -1,4 +1,5 @@
 import termIndex from 'virtual:termlight/term-index';
+import { CompactTermIndex } from '../../src/match/index-format';
 import '../../src/page/highlights.css';
 import { answerMessages } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
@@ -13,7 +14,7 @@ export default defineContentScript({
   async main(ctx) {
     const lifetime = new AbortController();
     ctx.onInvalidated(() => lifetime.abort());
-    const controller = new PageController(ctx, termIndex, UI_HOST_NAME);
+    const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME);
     let interactions: Interactions | undefined;
     const popover = new PopoverHost(ctx, {
       onShow: (id) => void interactions?.show(id),

@@ -5,7 +5,7 @@
  * generated pages and the eval seed articles, plus living pages. Progress goes to stderr; stdout
  * gets the table, or with --json exactly one JSON object. The latest results go to RESULTS.md.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,11 @@ import { benchLiving, summarizeLiving } from './living';
 import { articlePage, GENERATED, paragraphs, vocabulary } from './pages';
 import { evaluateTargets, resultsMarkdown, resultsTable, summarizePage, targetsTable, livingTable, type Summary } from './report';
 
-const SEEDS = join(PROJECT_ROOT, '..', 'shared', 'eval', 'seeds');
+// ../shared next to a checkout; a git worktree under /work/wt/NAME finds it one level further up.
+const SEEDS =
+  process.env.TERMLIGHT_SEEDS ??
+  [join(PROJECT_ROOT, '..', 'shared', 'eval', 'seeds'), join(PROJECT_ROOT, '..', '..', 'shared', 'eval', 'seeds')].find((dir) => existsSync(dir)) ??
+  join(PROJECT_ROOT, '..', 'shared', 'eval', 'seeds');
 const RESULTS = join(PROJECT_ROOT, 'scripts/bench/RESULTS.md');
 
 const { values: args } = parseArgs({

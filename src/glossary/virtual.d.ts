@@ -1,5 +1,5 @@
 declare module 'virtual:termlight/term-index' {
-  const termIndex: import('./types').TermIndex;
+  const termIndex: import('../match/index-format').CompactTermIndexData;
   export default termIndex;
 }
 declare module 'virtual:termlight/definitions' {

@@ -1,4 +1,5 @@
 import { SURFACE_FLAGS, type TermIndex } from '../glossary/types';
+import { toIndexReader, type TermIndexReader } from './index-reader';
 import { normalizeToken } from './normalize';
 import { tokenize, type Token } from './tokenize';
 import { hasExtraPrefix, isMisspellingCandidate, isNearSpelling, SpellingTargets } from './misspell';
@@ -45,41 +46,44 @@ const CUE_WINDOW = 60;
  * surfaces need a context cue, and unknown words near a glossary word are flagged as misspellings.
  */
 export class TermMatcher {
-  private readonly cueSets: string[][][];
-  private readonly unlessSets: Array<string[][] | null>;
+  /** The term index, read through a small API: the JSON index from compile, or the compact one a page ships. */
+  readonly index: TermIndexReader;
+  private readonly cueSets = new Map<number, { cues: string[][]; unless: string[][] | null }>();
   private readonly includeEveryday: boolean;
-  /** Surface rows by their first word. A word's sub-trie is built the first time a page uses it, so a
-   * page pays for the few terms it contains, not for the whole glossary, and starting up is cheap. */
-  private readonly starts = new Map<string, TrieNode | number[]>();
+  /** Sub-tries by first word (null: no term starts with it). A word's sub-trie is built from the index
+   * the first time a page uses it, so a page pays for the few terms it contains, not for the whole
+   * glossary, and constructing a matcher costs nothing. */
+  private readonly starts = new Map<string, TrieNode | null>();
   private spelling: SpellingIndex | undefined;
 
-  constructor(
-    readonly index: TermIndex,
-    options: MatcherOptions = {},
-  ) {
+  constructor(index: TermIndex | TermIndexReader, options: MatcherOptions = {}) {
+    this.index = toIndexReader(index);
     this.includeEveryday = options.includeEveryday ?? false;
-    this.cueSets = index.cueSets.map((set) => set.map((cue) => cue.split(' ')));
-    this.unlessSets = index.cueSets.map((_, n) => {
-      const unless = index.unlessSets?.[n] ?? [];
-      return unless.length > 0 ? unless.map((cue) => cue.split(' ')) : null;
-    });
-    index.surfaces.forEach(([key], row) => {
-      const space = key.indexOf(' ');
-      const first = space < 0 ? key : key.slice(0, space);
-      const rows = this.starts.get(first) as number[] | undefined;
-      if (rows) rows.push(row);
-      else this.starts.set(first, [row]);
-    });
+  }
+
+  private cueSet(n: number): { cues: string[][]; unless: string[][] | null } {
+    let set = this.cueSets.get(n);
+    if (!set) {
+      const unless = this.index.unlessSet(n);
+      set = { cues: this.index.cueSet(n).map((cue) => cue.split(' ')), unless: unless.length > 0 ? unless.map((cue) => cue.split(' ')) : null };
+      this.cueSets.set(n, set);
+    }
+    return set;
   }
 
   /** The trie node after a term's first word, or undefined when no term starts with it. */
   private startNode(word: string): TrieNode | undefined {
-    const found = this.starts.get(word); // one look-up for the many words that start no term
-    if (found === undefined || !Array.isArray(found)) return found;
-    const rows = found;
+    const found = this.starts.get(word); // one look-up for the many words a page repeats
+    if (found !== undefined) return found ?? undefined;
+    // Bounded: a page of endless unique words cannot grow it forever.
+    if (this.starts.size >= 100_000) this.starts.clear();
+    const rows = this.index.rowsStartingWith(word);
+    if (!rows) {
+      this.starts.set(word, null);
+      return undefined;
+    }
     const start: TrieNode = { next: undefined, terms: undefined };
-    for (const row of rows) {
-      const [key, entry, exactCase, cueSet, flags] = this.index.surfaces[row]!;
+    for (const [key, entry, exactCase, cueSet, flags] of rows) {
       let node = start;
       for (const token of key.split(' ').slice(1)) {
         node.next ??= new Map();
@@ -90,11 +94,12 @@ export class TermMatcher {
         }
         node = child;
       }
+      const cues = cueSet >= 0 ? this.cueSet(cueSet) : undefined;
       (node.terms ??= []).push({
         entry,
         exactCase,
-        cues: cueSet >= 0 ? this.cueSets[cueSet]! : null,
-        unless: cueSet >= 0 ? this.unlessSets[cueSet]! : null,
+        cues: cues?.cues ?? null,
+        unless: cues?.unless ?? null,
         everyday: (flags & SURFACE_FLAGS.everyday) !== 0,
       });
     }
@@ -223,21 +228,21 @@ export class TermMatcher {
   }
 }
 
-/** The glossary's words and likely-misspelling targets, as sets, from the build's spelling data. */
+/** The glossary's words and likely-misspelling targets, read from the index's spelling data as needed. */
 class SpellingIndex {
-  readonly knownWords: ReadonlySet<string>;
-  readonly nearWords: ReadonlySet<string>;
-  readonly singleWordEntries: ReadonlyMap<string, number>;
+  readonly knownWords: { has(word: string): boolean };
+  readonly nearWords: { has(word: string): boolean };
+  readonly singleWordEntries: { get(word: string): number | undefined };
   readonly wordTargets: SpellingTargets;
   /** First words of plain multi-word terms, so a misspelled first word ("zolendronic acid") is caught too. */
   readonly phraseStartTargets: SpellingTargets;
 
-  constructor(index: TermIndex) {
-    this.knownWords = new Set(index.spelling.words);
-    this.nearWords = new Set(index.nearWords);
-    this.singleWordEntries = new Map(index.spelling.singleWords);
-    this.wordTargets = new RememberedTargets(this.singleWordEntries.keys());
-    this.phraseStartTargets = new RememberedTargets(index.spelling.phraseStarts);
+  constructor(index: TermIndexReader) {
+    this.knownWords = { has: (word) => index.isGlossaryWord(word) };
+    this.nearWords = { has: (word) => index.isNearWord(word) };
+    this.singleWordEntries = { get: (word) => index.singleWordEntry(word) };
+    this.wordTargets = new RememberedTargets((prefix) => index.spellingTargets('single', prefix));
+    this.phraseStartTargets = new RememberedTargets((prefix) => index.spellingTargets('phraseStart', prefix));
   }
 }
 

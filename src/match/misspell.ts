@@ -89,13 +89,24 @@ const LOWER_LETTERS = /^[a-z]+$/;
 // An all-capitals word is an acronym or a shouted heading, never checked as a misspelling.
 const HAS_LOWER_CASE = /\p{Ll}/u;
 
+/** The targets that start with two given letters (a term index reads them on demand). */
+export type TargetsByPrefix = (firstTwoLetters: string) => Iterable<string>;
+
 /** Glossary words grouped by first two letters and length, for quick nearest-spelling look-ups. */
 export class SpellingTargets {
   private readonly buckets = new Map<string, string[]>();
   /** Letter counts per bucket, computed when a page first needs that bucket. */
   private readonly counts = new Map<string, Int8Array[]>();
+  /** Two-letter prefixes whose targets are in `buckets` already (all of them when built from a list). */
+  private readonly loaded = new Set<string>();
+  private readonly byPrefix: TargetsByPrefix | undefined;
 
-  constructor(words: Iterable<string>) {
+  constructor(words: Iterable<string> | TargetsByPrefix) {
+    if (typeof words === 'function') this.byPrefix = words;
+    else this.add(words);
+  }
+
+  private add(words: Iterable<string>): void {
     for (const word of words) {
       if (word.length < MIN_MISSPELLING_LENGTH || !/^[a-z]+$/.test(word)) continue;
       const key = word.slice(0, 2) + word.length;
@@ -108,8 +119,13 @@ export class SpellingTargets {
   /** Targets whose length and letter counts leave room for a near spelling (a cheap lower bound). */
   private *candidates(word: string): Generator<string> {
     const letters = letterCounts(word);
+    const prefix = word.slice(0, 2);
+    if (this.byPrefix && !this.loaded.has(prefix)) {
+      this.loaded.add(prefix);
+      this.add(this.byPrefix(prefix));
+    }
     for (let length = word.length - 2; length <= word.length + 2; length++) {
-      const key = word.slice(0, 2) + length;
+      const key = prefix + length;
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       let counts = this.counts.get(key);
@@ -148,5 +164,7 @@ export function deriveSpellingData(surfaces: ReadonlyArray<readonly [string, num
     if (tokens.length === 1 && plain && !singleWords.has(key)) singleWords.set(key, entry);
     if (tokens.length > 1 && plain) phraseStarts.add(tokens[0]!);
   }
-  return { words: [...words].sort(), singleWords: [...singleWords], phraseStarts: [...phraseStarts].sort() };
+  // Sorted, like the other lists: ties in the nearest-spelling search then do not depend on glossary order.
+  const sortedSingle = [...singleWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { words: [...words].sort(), singleWords: sortedSingle, phraseStarts: [...phraseStarts].sort() };
 }

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermIndex } from '../glossary/types';
+import { toIndexReader, type TermIndexReader } from '../match/index-reader';
 import { TermMatcher } from '../match/matcher';
 import type { PageTerms } from '../messaging/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
@@ -30,17 +31,18 @@ export class PageController {
   private visible = new Set<PageMatch>();
   private activity: AbortController | undefined;
   private queue: Promise<void> = Promise.resolve();
-  private readonly entryNumber: Map<string, number>;
+  /** The term index, read through the same small API as the matcher's (nothing is decoded up front). */
+  readonly termIndex: TermIndexReader;
   /** Adds a web component's open shadow root to the mutation observer (scans find them). */
   private watchShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    readonly termIndex: TermIndex,
+    termIndex: TermIndex | TermIndexReader,
     private readonly ownHostName: string,
     private readonly onVisibleChange: () => void = () => {},
   ) {
-    this.entryNumber = new Map(termIndex.entries.map(([id], n) => [id, n]));
+    this.termIndex = toIndexReader(termIndex);
   }
 
   get isActive(): boolean {
@@ -68,7 +70,7 @@ export class PageController {
       this.matcher = undefined;
       if (this.isActive) this.deactivate();
     }
-    this.knownEntries = new Set(settings.knownTerms.map((id) => this.entryNumber.get(id)).filter((n): n is number => n !== undefined));
+    this.knownEntries = new Set(settings.knownTerms.map((id) => this.termIndex.entryNumber(id)).filter((n): n is number => n !== undefined));
     const shouldBeActive = isActiveOn(settings, location.hostname);
     if (shouldBeActive && !this.isActive) this.activate();
     else if (!shouldBeActive && this.isActive) this.deactivate();
@@ -79,7 +81,7 @@ export class PageController {
   pageTerms(): PageTerms {
     const seen = new Map<string, string>();
     for (const match of this.visible) {
-      const [id, headword] = this.termIndex.entries[match.entry]!;
+      const [id, headword] = this.termIndex.entry(match.entry);
       seen.set(id, headword);
     }
     return {

@@ -64,7 +64,7 @@ export class Interactions {
     }
     const found = this.controller.getLookupMatcher().findInText(text)[0];
     if (found) {
-      const [id] = this.controller.termIndex.entries[found.entry]!;
+      const [id] = this.controller.termIndex.entry(found.entry);
       const definition = await sendToBackground({ type: 'lookup', id });
       if (definition === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
       if (definition) {
@@ -86,7 +86,7 @@ export class Interactions {
   }
 
   private async openMatch(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
-    const [id] = this.controller.termIndex.entries[match.entry]!;
+    const [id] = this.controller.termIndex.entry(match.entry);
     const definition = await sendToBackground({ type: 'lookup', id });
     if (!definition) return false;
     const content = { kind: 'definition' as const, definition, ...(match.kind === 'misspelling' ? { misspelledAs: match.text } : {}) };

@@ -1,0 +1,395 @@
+/**
+ * The compact term index the content script ships (built by the Vite plugin with index-encode.ts),
+ * read in place: nothing is parsed at load, and a page decodes only what it asks for.
+ *
+ * Five sections, each deflated and base64-encoded, inflated the first time something needs it:
+ * - words: every word of every surface key, sorted, front-coded in blocks of 16 (a block starts
+ *   with MARK and its first word in full; every word starts with a header char holding the length
+ *   of the prefix it shares with the word before and two flags: a single-word spelling target, the
+ *   first word of a phrase target). Looked up by binary search over block heads, then a scan of at
+ *   most 16 words that compares characters without building strings. A word's number is its rank.
+ * - rows: the surface rows grouped by first word, in word order: per word a varint length, then
+ *   its rows (see readGroup). Blocks of 16 words start with ROW_MARK, so a group is found by word
+ *   number without decoding the others.
+ * - near: the ordinary English words close to a glossary word, front-coded like words.
+ * - entries: one line per entry, the headword, plus a tab and the id when the id is not the
+ *   headword's slug.
+ * - extra: JSON of the cue sets, unless sets, and the few exact-case spellings not derived from keys.
+ *
+ * Spelling data is derived, not stored: glossary words are the words of 6 or more letters, and
+ * the targets are the flagged words (the encoder checks that this reproduces the index exactly).
+ */
+import { inflateSync } from 'fflate';
+import type { SurfaceRow, TermIndex } from '../glossary/types';
+import type { SpellingTargetKind, TermIndexReader } from './index-reader';
+import { MIN_MISSPELLING_LENGTH } from './misspell';
+
+export const FORMAT_VERSION = 1;
+export const BLOCK = 16;
+export const MARK = 1;
+export const ROW_MARK = '.';
+export const PREFIX_CAP = 15;
+export const FLAG_SINGLE = 1;
+export const FLAG_PHRASE_START = 2;
+
+/** What the Vite plugin emits: plain strings, so the content script's load parses no data at all. */
+export interface CompactTermIndexData {
+  v: number;
+  entryCount: number;
+  words: string;
+  rows: string;
+  near: string;
+  entries: string;
+  extra: string;
+}
+
+export interface ExtraSection {
+  cueSets: string[][];
+  unlessSets: string[][];
+  exact: string[];
+}
+
+// Header chars avoid the characters words are made of ([0-9a-z] and anything past ASCII).
+export function headerChar(value: number): string {
+  return String.fromCharCode(value < 46 ? 2 + value : 0x3a + value - 46);
+}
+function headerValue(code: number): number {
+  return code < 0x30 ? code - 2 : code - 0x3a + 46;
+}
+/** True for a header or block mark: where a word's characters end. */
+function isBoundary(code: number): boolean {
+  return code < 0x30 || (code >= 0x3a && code <= 0x60);
+}
+
+export const VARINT_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) DIGIT_VALUE[VARINT_DIGITS.charCodeAt(i)] = i;
+
+export const unzigzag = (n: number) => (n >>> 1) ^ -(n & 1);
+
+/** Reads varints (5 bits per base64 digit, low bits first, digit value 32 = more follows) from a string. */
+class VarintReader {
+  constructor(
+    readonly text: string,
+    public pos: number,
+  ) {}
+  next(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const digit = DIGIT_VALUE[this.text.charCodeAt(this.pos++)]!;
+      value += (digit & 31) * 2 ** shift;
+      if (digit < 32) return value;
+      shift += 5;
+    }
+  }
+}
+
+export function inflateSection(base64: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new TextDecoder().decode(inflateSync(bytes));
+}
+
+/** A sorted, front-coded word list read in place (see the file comment). */
+export class FrontCodedWords {
+  private readonly blocks: number[] = [];
+  private readonly heads: string[] = [];
+
+  constructor(readonly text: string) {
+    const mark = String.fromCharCode(MARK);
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) this.blocks.push(at);
+  }
+
+  private head(block: number): string {
+    let head = this.heads[block];
+    if (head === undefined) {
+      const from = this.blocks[block]! + 2;
+      let to = from;
+      while (to < this.text.length && !isBoundary(this.text.charCodeAt(to))) to++;
+      head = this.heads[block] = this.text.slice(from, to);
+    }
+    return head;
+  }
+
+  /** The last block whose first word is not after `word` (-1 if every block starts after it). */
+  private blockFor(word: string): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    if (hi < 0 || this.head(0) > word) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.head(mid) <= word) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The word's number, or -1. Compares characters in place: no string is built for a word not found. */
+  find(word: string): number {
+    const block = this.blockFor(word);
+    if (block < 0) return -1;
+    const text = this.text;
+    const end = block + 1 < this.blocks.length ? this.blocks[block + 1]! : text.length;
+    let pos = this.blocks[block]! + 1;
+    let matched = 0; // characters the current word shares with `word`
+    for (let id = block * BLOCK; pos < end; id++) {
+      const shared = headerValue(text.charCodeAt(pos++)) & PREFIX_CAP;
+      if (shared < matched) {
+        // It differs from the word before earlier than that one differed from `word`: it sorts after `word`.
+        if (shared < PREFIX_CAP) return -1;
+        matched = shared;
+      } else if (shared > matched) {
+        while (pos < end && !isBoundary(text.charCodeAt(pos))) pos++; // still before `word`
+        continue;
+      }
+      let i = matched;
+      for (; pos < end; pos++, i++) {
+        const code = text.charCodeAt(pos);
+        if (isBoundary(code)) break;
+        const want = i < word.length ? word.charCodeAt(i) : -1;
+        if (code !== want) {
+          if (want < 0 || code > want) return -1;
+          matched = i;
+          while (pos < end && !isBoundary(text.charCodeAt(pos))) pos++;
+          i = -1;
+          break;
+        }
+      }
+      if (i < 0) continue;
+      if (i === word.length) return id;
+      matched = i; // this word is a prefix of `word`
+    }
+    return -1;
+  }
+
+  /** Calls `visit` with each word of the block holding `from` and later blocks, until it returns false. */
+  scan(fromBlock: number, visit: (id: number, word: string, flags: number) => boolean): void {
+    const text = this.text;
+    let word = '';
+    for (let block = Math.max(0, fromBlock); block < this.blocks.length; block++) {
+      let pos = this.blocks[block]! + 1;
+      const end = block + 1 < this.blocks.length ? this.blocks[block + 1]! : text.length;
+      for (let id = block * BLOCK; pos < end; id++) {
+        const header = headerValue(text.charCodeAt(pos++));
+        const start = pos;
+        while (pos < end && !isBoundary(text.charCodeAt(pos))) pos++;
+        word = word.slice(0, header & PREFIX_CAP) + text.slice(start, pos);
+        if (!visit(id, word, header >> 4)) return;
+      }
+    }
+  }
+
+  at(id: number): string {
+    let found = '';
+    this.scan(Math.floor(id / BLOCK), (n, word) => {
+      if (n === id) found = word;
+      return n < id;
+    });
+    return found;
+  }
+
+  /** Words starting with `prefix`, with their flags (a contiguous run in sorted order). */
+  withPrefix(prefix: string, visit: (id: number, word: string, flags: number) => void): void {
+    this.scan(this.blockFor(prefix), (id, word, flags) => {
+      if (word < prefix) return true;
+      if (!word.startsWith(prefix)) return false;
+      visit(id, word, flags);
+      return true;
+    });
+  }
+}
+
+/** The content script's term index: sections are inflated on first use, rows decoded per first word. */
+export class CompactTermIndex implements TermIndexReader {
+  readonly entryCount: number;
+  private wordList: FrontCodedWords | undefined;
+  private nearList: FrontCodedWords | undefined;
+  private rowText: string | undefined;
+  private rowBlocks: number[] | undefined;
+  private entryLines: string[] | undefined;
+  private ids: Map<string, number> | undefined;
+  private extraData: ExtraSection | undefined;
+  private readonly targets = { single: new Map<string, string[]>(), phraseStart: new Map<string, string[]>() };
+
+  constructor(private readonly data: CompactTermIndexData) {
+    if (data.v !== FORMAT_VERSION) throw new Error(`term index format ${data.v}, expected ${FORMAT_VERSION}`);
+    this.entryCount = data.entryCount;
+  }
+
+  private get words(): FrontCodedWords {
+    return (this.wordList ??= new FrontCodedWords(inflateSection(this.data.words)));
+  }
+
+  private get near(): FrontCodedWords {
+    return (this.nearList ??= new FrontCodedWords(inflateSection(this.data.near)));
+  }
+
+  private get extra(): ExtraSection {
+    return (this.extraData ??= JSON.parse(inflateSection(this.data.extra)) as ExtraSection);
+  }
+
+  private get entries(): string[] {
+    return (this.entryLines ??= inflateSection(this.data.entries).split('\n'));
+  }
+
+  entry(n: number): readonly [id: string, headword: string] {
+    const line = this.entries[n] ?? '';
+    const tab = line.indexOf('\t');
+    return tab < 0 ? [slug(line), line] : [line.slice(tab + 1), line.slice(0, tab)];
+  }
+
+  entryNumber(id: string): number | undefined {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (let n = 0; n < this.entryCount; n++) this.ids.set(this.entry(n)[0], n);
+    }
+    return this.ids.get(id);
+  }
+
+  rowsStartingWith(word: string): readonly SurfaceRow[] | undefined {
+    const id = this.words.find(word);
+    if (id < 0) return undefined;
+    const rows = this.readGroup(id, word);
+    return rows.length > 0 ? rows : undefined;
+  }
+
+  cueSet(n: number): readonly string[] {
+    return this.extra.cueSets[n] ?? [];
+  }
+
+  unlessSet(n: number): readonly string[] {
+    return this.extra.unlessSets[n] ?? [];
+  }
+
+  isGlossaryWord(word: string): boolean {
+    return word.length >= MIN_MISSPELLING_LENGTH && this.words.find(word) >= 0;
+  }
+
+  isNearWord(word: string): boolean {
+    return this.near.find(word) >= 0;
+  }
+
+  singleWordEntry(word: string): number | undefined {
+    const rows = this.rowsStartingWith(word);
+    return rows?.find((r) => isPlainRow(r) && r[0] === word)?.[1];
+  }
+
+  spellingTargets(kind: SpellingTargetKind, firstTwoLetters: string): readonly string[] {
+    const cache = this.targets[kind];
+    let list = cache.get(firstTwoLetters);
+    if (!list) {
+      const found: string[] = [];
+      const flag = kind === 'single' ? FLAG_SINGLE : FLAG_PHRASE_START;
+      this.words.withPrefix(firstTwoLetters, (_, word, flags) => {
+        if (flags & flag) found.push(word);
+      });
+      cache.set(firstTwoLetters, (list = found));
+    }
+    return list;
+  }
+
+  /**
+   * The rows of word `id`. Entry numbers are coded as differences from the row before in the same
+   * block of words, so the block's earlier groups are read (not built) first.
+   */
+  private readGroup(id: number, firstWord: string): SurfaceRow[] {
+    const text = (this.rowText ??= inflateSection(this.data.rows));
+    if (!this.rowBlocks) {
+      this.rowBlocks = [];
+      for (let at = text.indexOf(ROW_MARK); at >= 0; at = text.indexOf(ROW_MARK, at + 1)) this.rowBlocks.push(at);
+    }
+    const reader = new VarintReader(text, this.rowBlocks[Math.floor(id / BLOCK)]! + 1);
+    const state = { entry: 0 };
+    for (let n = id - (id % BLOCK); n < id; n++) {
+      const length = reader.next();
+      const end = reader.pos + length;
+      readRows(reader, end, state, undefined);
+      reader.pos = end;
+    }
+    const length = reader.next();
+    const out: SurfaceRow[] = [];
+    readRows(reader, reader.pos + length, state, (entry, rest, exact, cueSet, flags) => {
+      const key = rest.length === 0 ? firstWord : `${firstWord} ${rest.map((w) => this.words.at(w)).join(' ')}`;
+      out.push([key, entry, exactCaseOf(exact, key, this.extra.exact), cueSet, flags]);
+    });
+    return out;
+  }
+
+  /** Every row, entry and set, as the JSON TermIndex would hold them (tests and tools; never a page). */
+  toTermIndex(): TermIndex {
+    const surfaces: SurfaceRow[] = [];
+    const words: string[] = [];
+    const singleWords: Array<[string, number]> = [];
+    const phraseStarts: string[] = [];
+    this.words.scan(0, (id, word, flags) => {
+      surfaces.push(...this.readGroup(id, word));
+      if (word.length >= MIN_MISSPELLING_LENGTH) words.push(word);
+      if (flags & FLAG_SINGLE) singleWords.push([word, this.singleWordEntry(word)!]);
+      if (flags & FLAG_PHRASE_START) phraseStarts.push(word);
+      return true;
+    });
+    const nearWords: string[] = [];
+    this.near.scan(0, (_, word) => (nearWords.push(word), true));
+    return {
+      entries: Array.from({ length: this.entryCount }, (_, n) => [...this.entry(n)] as [string, string]),
+      surfaces,
+      cueSets: this.extra.cueSets,
+      unlessSets: this.extra.unlessSets,
+      nearWords,
+      spelling: { words, singleWords, phraseStarts },
+    };
+  }
+}
+
+type RowVisitor = (entry: number, rest: number[], exact: number, cueSet: number, flags: number) => void;
+
+/**
+ * One group's rows. Each starts with a meta digit: bits 0-1 how its words after the first are coded
+ * (0 none; 1 the row before's, last one shifted by a delta; 2 a count shared with the row before,
+ * then new word numbers), bit 2 same entry as the row before, bit 3 an exact case follows, bit 4 a
+ * cue set and flags follow. Then the entry delta (zigzag) unless bit 2.
+ */
+function readRows(reader: VarintReader, end: number, state: { entry: number }, visit: RowVisitor | undefined): void {
+  let rest: number[] = [];
+  while (reader.pos < end) {
+    const meta = reader.next();
+    if ((meta & 4) === 0) state.entry += unzigzag(reader.next());
+    const mode = meta & 3;
+    if (mode === 0) rest = [];
+    else if (mode === 1) rest = [...rest.slice(0, -1), rest[rest.length - 1]! + unzigzag(reader.next())];
+    else {
+      const shared = reader.next();
+      const count = reader.next();
+      rest = rest.slice(0, shared);
+      for (let k = 0; k < count; k++) rest.push(reader.next());
+    }
+    const exact = meta & 8 ? reader.next() : -1;
+    const cueSet = meta & 16 ? reader.next() - 1 : -1;
+    const flags = meta & 16 ? reader.next() : 0;
+    visit?.(state.entry, rest, exact, cueSet, flags);
+  }
+}
+
+/** Exact-case codes: -1 none, 0 the key in capitals, 1 capitals but a final lower-case letter ("NSAIDs"), n >= 2 a stored spelling. */
+export function exactCaseOf(code: number, key: string, stored: readonly string[]): string | null {
+  if (code < 0) return null;
+  if (code === 0) return key.toUpperCase();
+  if (code === 1) return key.slice(0, -1).toUpperCase() + key.slice(-1);
+  return stored[code - 2] ?? null;
+}
+
+export function isPlainRow(row: SurfaceRow): boolean {
+  return row[2] === null && row[3] < 0;
+}
+
+/** The id a headword implies (most ids are their headword's slug, so only the others are stored). */
+export function slug(headword: string): string {
+  return headword
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
