@@ -15,30 +15,28 @@ import {
   isPlainRow,
   MARK,
   PREFIX_CAP,
-  ROW_MARK,
   slug,
-  VARINT_DIGITS,
   type CompactTermIndexData,
   type ExtraSection,
 } from './index-format';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
 
-function varint(n: number): string {
+function varint(n: number): number[] {
   if (!Number.isInteger(n) || n < 0) throw new Error(`varint of ${n}`);
-  let out = '';
+  const out: number[] = [];
   do {
-    let digit = n % 32;
-    n = Math.floor(n / 32);
-    if (n > 0) digit += 32;
-    out += VARINT_DIGITS[digit];
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) byte += 128;
+    out.push(byte);
   } while (n > 0);
   return out;
 }
 
 const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
 
-function deflateSection(text: string): string {
-  const bytes = deflateSync(new TextEncoder().encode(text), { level: 9 });
+function deflateSection(data: string | Uint8Array): string {
+  const bytes = deflateSync(typeof data === 'string' ? new TextEncoder().encode(data) : data, { level: 9 });
   let binary = '';
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
   return btoa(binary);
@@ -79,45 +77,42 @@ export function encodeTermIndex(index: TermIndex): CompactTermIndexData {
   });
 
   const exact: string[] = [];
-  let rows = '';
+  const rows: number[] = [];
   let entry = 0;
   for (let id = 0; id < words.length; id++) {
-    if (id % BLOCK === 0) {
-      rows += ROW_MARK;
-      entry = 0;
-    }
+    if (id % BLOCK === 0) entry = 0;
     const group = (groups.get(id) ?? []).sort((a, b) => compareNumbers(a.rest, b.rest) || a.order - b.order);
-    let text = '';
+    const bytes: number[] = [];
     let previous: number[] = [];
     group.forEach(({ row, rest }, i) => {
       const [key, rowEntry, exactCase, cueSet, rowFlags] = row;
       let meta = 0;
-      let body = '';
+      const body: number[] = [];
       if (rest.length === 0) meta = 0;
-      else if (i > 0 && rest.length === previous.length && rest.length > 0 && rest.slice(0, -1).every((w, k) => w === previous[k])) {
+      else if (i > 0 && rest.length === previous.length && rest.slice(0, -1).every((w, k) => w === previous[k])) {
         meta = 1;
-        body = varint(zigzag(rest[rest.length - 1]! - previous[previous.length - 1]!));
+        body.push(...varint(zigzag(rest[rest.length - 1]! - previous[previous.length - 1]!)));
       } else {
         let shared = 0;
         while (shared < rest.length && shared < previous.length && rest[shared] === previous[shared]) shared++;
         meta = 2;
-        body = varint(shared) + varint(rest.length - shared) + rest.slice(shared).map(varint).join('');
+        body.push(...varint(shared), ...varint(rest.length - shared), ...rest.slice(shared).flatMap(varint));
       }
       if (rowEntry === entry) meta |= 4;
-      else body = varint(zigzag(rowEntry - entry)) + body;
+      else body.unshift(...varint(zigzag(rowEntry - entry)));
       if (exactCase !== null) {
         meta |= 8;
-        body += varint(exactCode(exactCase, key, exact));
+        body.push(...varint(exactCode(exactCase, key, exact)));
       }
       if (cueSet >= 0 || rowFlags !== 0) {
         meta |= 16;
-        body += varint(cueSet + 1) + varint(rowFlags);
+        body.push(...varint(cueSet + 1), ...varint(rowFlags));
       }
-      text += varint(meta) + body;
+      bytes.push(...varint(meta), ...body);
       entry = rowEntry;
       previous = rest;
     });
-    rows += varint(text.length) + text;
+    rows.push(...varint(bytes.length), ...bytes);
   }
 
   const near = sortedUnique(index.nearWords);
@@ -130,7 +125,7 @@ export function encodeTermIndex(index: TermIndex): CompactTermIndexData {
     v: FORMAT_VERSION,
     entryCount: index.entries.length,
     words: deflateSection(frontCode(words, (w) => flags.get(w) ?? 0)),
-    rows: deflateSection(rows),
+    rows: deflateSection(Uint8Array.from(rows)),
     near: deflateSection(frontCode(near)),
     entries: deflateSection(entries.join('\n')),
     extra: deflateSection(JSON.stringify(extra)),

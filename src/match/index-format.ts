@@ -8,9 +8,9 @@
  *   of the prefix it shares with the word before and two flags: a single-word spelling target, the
  *   first word of a phrase target). Looked up by binary search over block heads, then a scan of at
  *   most 16 words that compares characters without building strings. A word's number is its rank.
- * - rows: the surface rows grouped by first word, in word order: per word a varint length, then
- *   its rows (see readGroup). Blocks of 16 words start with ROW_MARK, so a group is found by word
- *   number without decoding the others.
+ * - rows: bytes, the surface rows grouped by first word, in word order: per word a varint byte
+ *   length, then its rows (see readRows). A table of where each block of 16 words' groups starts
+ *   is made on first use by hopping over the lengths, so a group is found without decoding others.
  * - near: the ordinary English words close to a glossary word, front-coded like words.
  * - entries: one line per entry, the headword, plus a tab and the id when the id is not the
  *   headword's slug.
@@ -27,7 +27,6 @@ import { MIN_MISSPELLING_LENGTH } from './misspell';
 export const FORMAT_VERSION = 1;
 export const BLOCK = 16;
 export const MARK = 1;
-export const ROW_MARK = '.';
 export const PREFIX_CAP = 15;
 export const FLAG_SINGLE = 1;
 export const FLAG_PHRASE_START = 2;
@@ -61,35 +60,35 @@ function isBoundary(code: number): boolean {
   return code < 0x30 || (code >= 0x3a && code <= 0x60);
 }
 
-export const VARINT_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) DIGIT_VALUE[VARINT_DIGITS.charCodeAt(i)] = i;
-
 export const unzigzag = (n: number) => (n >>> 1) ^ -(n & 1);
 
-/** Reads varints (5 bits per base64 digit, low bits first, digit value 32 = more follows) from a string. */
+/** Reads varints (7 bits per byte, low bits first, a set top bit = more follows). */
 class VarintReader {
   constructor(
-    readonly text: string,
+    readonly bytes: Uint8Array,
     public pos: number,
   ) {}
   next(): number {
     let value = 0;
-    let shift = 0;
+    let scale = 1;
     for (;;) {
-      const digit = DIGIT_VALUE[this.text.charCodeAt(this.pos++)]!;
-      value += (digit & 31) * 2 ** shift;
-      if (digit < 32) return value;
-      shift += 5;
+      const byte = this.bytes[this.pos++]!;
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
+      scale *= 128;
     }
   }
 }
 
-export function inflateSection(base64: string): string {
+export function inflateBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new TextDecoder().decode(inflateSync(bytes));
+  return inflateSync(bytes);
+}
+
+export function inflateSection(base64: string): string {
+  return new TextDecoder().decode(inflateBytes(base64));
 }
 
 /** A sorted, front-coded word list read in place (see the file comment). */
@@ -206,7 +205,7 @@ export class CompactTermIndex implements TermIndexReader {
   readonly entryCount: number;
   private wordList: FrontCodedWords | undefined;
   private nearList: FrontCodedWords | undefined;
-  private rowText: string | undefined;
+  private rowBytes: Uint8Array | undefined;
   private rowBlocks: number[] | undefined;
   private entryLines: string[] | undefined;
   private ids: Map<string, number> | undefined;
@@ -295,12 +294,17 @@ export class CompactTermIndex implements TermIndexReader {
    * block of words, so the block's earlier groups are read (not built) first.
    */
   private readGroup(id: number, firstWord: string): SurfaceRow[] {
-    const text = (this.rowText ??= inflateSection(this.data.rows));
+    const bytes = (this.rowBytes ??= inflateBytes(this.data.rows));
     if (!this.rowBlocks) {
       this.rowBlocks = [];
-      for (let at = text.indexOf(ROW_MARK); at >= 0; at = text.indexOf(ROW_MARK, at + 1)) this.rowBlocks.push(at);
+      const hop = new VarintReader(bytes, 0);
+      for (let n = 0; hop.pos < bytes.length; n++) {
+        if (n % BLOCK === 0) this.rowBlocks.push(hop.pos);
+        const length = hop.next();
+        hop.pos += length;
+      }
     }
-    const reader = new VarintReader(text, this.rowBlocks[Math.floor(id / BLOCK)]! + 1);
+    const reader = new VarintReader(bytes, this.rowBlocks[Math.floor(id / BLOCK)] ?? bytes.length);
     const state = { entry: 0 };
     for (let n = id - (id % BLOCK); n < id; n++) {
       const length = reader.next();
