@@ -1,8 +1,9 @@
 import termIndex from 'virtual:termlight/term-index';
-import { CompactTermIndex } from '../../src/match/index-format';
 import '../../src/page/highlights.css';
+import { CompactTermIndex } from '../../src/match/index-format';
 import { answerMessages } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
+import { startWhenReadable } from '../../src/page/frame-gate';
 import { Interactions } from '../../src/page/interactions';
 import { loadSettings, watchSettings } from '../../src/settings/store';
 import { PopoverHost, UI_HOST_NAME } from '../../src/ui/popover-host';
@@ -11,25 +12,30 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
+  main(ctx) {
     const lifetime = new AbortController();
     ctx.onInvalidated(() => lifetime.abort());
-    const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME);
-    let interactions: Interactions | undefined;
-    const popover = new PopoverHost(ctx, {
-      onShow: (id) => void interactions?.show(id),
-      onKnown: (definition) => void interactions?.markKnown(definition),
-    });
-    interactions = new Interactions(ctx, controller, popover);
-    interactions.listen();
-    answerMessages(
-      {
-        'page-terms': () => controller.pageTerms(),
-        'explain-selection': (message) => interactions.explainSelection(message.text),
-      },
-      lifetime.signal,
-    );
-    watchSettings((settings) => controller.applySettings(settings), lifetime.signal);
-    controller.applySettings(await loadSettings());
+    // Ad, tracking and other frames with nothing to read are turned away before anything starts.
+    startWhenReadable(window, () => void start(), lifetime.signal);
+
+    async function start(): Promise<void> {
+      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME);
+      let interactions: Interactions | undefined;
+      const popover = new PopoverHost(ctx, {
+        onShow: (id) => void interactions?.show(id),
+        onKnown: (definition) => void interactions?.markKnown(definition),
+      });
+      interactions = new Interactions(ctx, controller, popover);
+      interactions.listen();
+      answerMessages(
+        {
+          'page-terms': () => controller.pageTerms(),
+          'explain-selection': (message) => interactions.explainSelection(message.text),
+        },
+        lifetime.signal,
+      );
+      watchSettings((settings) => controller.applySettings(settings), lifetime.signal);
+      controller.applySettings(await loadSettings());
+    }
   },
 });
