@@ -15,8 +15,9 @@ export function chromiumPath(): string | undefined {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean; hasTouch?: boolean } = {}): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_PATH}: run npm run build first`);
+export async function launchWithExtension(options: { headless?: boolean; hasTouch?: boolean; extensionPath?: string } = {}): Promise<BrowserContext> {
+  const extension = options.extensionPath ?? EXTENSION_PATH;
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No built extension at ${extension}: run npm run build first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'termlight-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -25,8 +26,8 @@ export async function launchWithExtension(options: { headless?: boolean; hasTouc
     // A touch screen for tap tests (page.touchscreen needs it); off by default like a desktop.
     hasTouch: options.hasTouch ?? false,
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

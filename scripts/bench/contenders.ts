@@ -1,5 +1,5 @@
 import type { Harness } from './harness';
-import type { MarkRun, TermlightRun } from './page-entry';
+import type { MarkRun, Phases, TermlightRun } from './page-entry';
 
 export type Contender = 'termlight' | 'markjs' | 'markjs_regexp' | 'floor';
 export const CONTENDERS: Contender[] = ['termlight', 'markjs', 'markjs_regexp', 'floor'];
@@ -24,6 +24,8 @@ export interface MarkSample extends MarkRun {
 
 export interface PageSamples {
   page: BenchPage;
+  /** One unsliced pass, phase by phase, on a freshly loaded page. */
+  phases?: Phases;
   termlight: TermlightSample[];
   markjs: MarkSample[];
   markjs_regexp: MarkSample[];
@@ -38,6 +40,8 @@ export interface BenchOptions {
   /** Time a slow mark.js mode may take per page; above it, fewer runs (at least one). */
   markBudgetMs: number;
   markTerms: string[];
+  /** The mark.js modes to run (the quick run has one). */
+  markModes: MarkMode[];
   log: (message: string) => void;
 }
 
@@ -75,6 +79,10 @@ export async function benchPage(h: Harness, page: BenchPage, options: BenchOptio
   await termlightOnce(h, page.url);
   await floorOnce(h, page.url);
   for (const mode of ['markjs', 'markjs_regexp'] as const) {
+    if (!options.markModes.includes(mode)) {
+      planned[mode] = 0;
+      continue;
+    }
     if (knownTimeouts.has(mode)) {
       planned[mode] = 0;
       samples[mode].push({ ms: options.capMs, marks: 0, timedOut: true, note: 'not run: timed out on a smaller page' });
@@ -106,6 +114,8 @@ export async function benchPage(h: Harness, page: BenchPage, options: BenchOptio
     }
     samples.floor.push(await floorOnce(h, page.url));
   }
+  await h.load(page.url, { index: true });
+  samples.phases = await h.call('runPhases', []);
   return samples;
 }
 

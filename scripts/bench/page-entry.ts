@@ -3,7 +3,13 @@
  * into each freshly loaded page. It drives Termlight's real modules (the PageController with a
  * minimal ctx stub), mark.js, and the TreeWalker floor, and times them with performance.now().
  */
-import { longest, nextFrame, registeredRanges, resetFirstViewport, setIndex, settled, startTermlight, watchLongTasks } from './page-common';
+import { TermMatcher } from '../../src/match/matcher';
+import { normalizeToken } from '../../src/match/normalize';
+import { tokenize } from '../../src/match/tokenize';
+import { collectRuns } from '../../src/page/collect';
+import { Highlighter } from '../../src/page/highlighter';
+import { toPageMatches, type PageMatch } from '../../src/page/scan';
+import { freshIndex, longest, nextFrame, OWN_HOST, registeredRanges, resetFirstViewport, setIndex, settled, startTermlight, watchLongTasks } from './page-common';
 import { burst, ticker } from './page-living';
 
 export interface TermlightRun {
@@ -53,6 +59,66 @@ async function runTermlight(): Promise<TermlightRun> {
   };
 }
 
+export interface Phases {
+  collectMs: number;
+  normalizeMs: number;
+  matchMs: number;
+  rangesMs: number;
+  highlightMs: number;
+  runs: number;
+  tokens: number;
+  matches: number;
+}
+
+/**
+ * Termlight's pipeline one phase at a time, unsliced, on a freshly loaded page (so as cold as the
+ * real start): collect (walk the DOM into runs of text), normalize (tokenize and fold every word),
+ * match (findInText, less the normalize time it contains; it includes the lazy index reads), ranges
+ * (DOM positions for every match), highlight registration (the Highlighter's sync and its
+ * IntersectionObserver deliveries, where ranges are made and registered). Not the real run's
+ * order or slicing: it shows where the time goes.
+ */
+async function runPhases(): Promise<Phases> {
+  const matcher = new TermMatcher(freshIndex());
+  let start = performance.now();
+  const runs = [...collectRuns(document.body, { ownHostName: OWN_HOST })];
+  const collectMs = performance.now() - start;
+  start = performance.now();
+  let tokens = 0;
+  for (const run of runs) {
+    const words = tokenize(run.text);
+    for (const word of words) normalizeToken(word.raw);
+    tokens += words.length;
+  }
+  const normalizeMs = performance.now() - start;
+  start = performance.now();
+  const found = runs.map((run) => matcher.findInText(run.text));
+  const matchMs = Math.max(0, performance.now() - start - normalizeMs);
+  start = performance.now();
+  const matches: PageMatch[] = runs.flatMap((run, i) => toPageMatches(run, found[i]!));
+  const rangesMs = performance.now() - start;
+  const lifetime = new AbortController();
+  const highlighter = new Highlighter(lifetime.signal);
+  const proto = Highlighter.prototype as unknown as { onIntersections: (entries: IntersectionObserverEntry[]) => void };
+  const original = proto.onIntersections;
+  let highlightMs = 0;
+  proto.onIntersections = function (this: Highlighter, entries) {
+    const t = performance.now();
+    original.call(this, entries);
+    highlightMs += performance.now() - t;
+  };
+  try {
+    start = performance.now();
+    highlighter.sync(new Set(matches));
+    highlightMs += performance.now() - start;
+    for (let i = 0; i < 5; i++) await nextFrame();
+  } finally {
+    proto.onIntersections = original;
+    lifetime.abort();
+  }
+  return { collectMs, normalizeMs, matchMs, rangesMs, highlightMs, runs: runs.length, tokens, matches: matches.length };
+}
+
 function runFloor(): { ms: number; chars: number } {
   const start = performance.now();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -100,6 +166,6 @@ async function runMark(mode: 'markjs' | 'markjs_regexp', terms: string[], capMs:
   return { ms: performance.now() - start, marks, timedOut: false };
 }
 
-const api = { setIndex, runTermlight, runFloor, runMark, burst, ticker };
+const api = { setIndex, runTermlight, runPhases, runFloor, runMark, burst, ticker };
 export type BenchApi = typeof api;
 (window as unknown as { __termlight: BenchApi }).__termlight = api;

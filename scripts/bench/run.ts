@@ -1,22 +1,38 @@
 /**
- * npm run bench [-- --json] [-- --runs N] [-- --cap-ms MS] [-- --only a,b] [-- --skip-living]
+ * npm run bench [-- --quick] [-- --json] [-- --runs N] [-- --cap-ms MS] [-- --only a,b] [-- --skip-living]
  *
  * Termlight's page scan against mark.js and a bare TreeWalker floor in headless Chromium, on
  * generated pages and the eval seed articles, plus living pages. Progress goes to stderr; stdout
  * gets the table, or with --json exactly one JSON object. The latest results go to RESULTS.md.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGlossary } from '../../src/glossary/build';
+import { encodeTermIndex } from '../../src/match/index-encode';
 import { bundlePageEntry, markTerms, PROJECT_ROOT } from './bundle';
 import { checkContentScript, load, machine } from './checks';
-import { benchPage, type BenchPage } from './contenders';
+import { benchPage, median, type BenchPage } from './contenders';
+import { iframesPage, startExtensionBrowser, traceExtension, type ExtensionSample } from './extension';
 import { Harness } from './harness';
 import { benchLiving, summarizeLiving } from './living';
 import { articlePage, GENERATED, paragraphs, vocabulary } from './pages';
-import { evaluateTargets, resultsMarkdown, resultsTable, summarizePage, targetsTable, livingTable, type Summary } from './report';
+import {
+  evaluateTargets,
+  extensionTable,
+  livingTable,
+  phasesTable,
+  resultsMarkdown,
+  resultsTable,
+  sizesTable,
+  summarizePage,
+  targetsTable,
+  type ExtensionSummary,
+  type SizeSummary,
+  type Summary,
+} from './report';
+import { realSize, syntheticSize } from './sizes';
 
 // ../shared next to a checkout; a git worktree under /work/wt/NAME finds it one level further up.
 const SEEDS =
@@ -28,20 +44,29 @@ const RESULTS = join(PROJECT_ROOT, 'scripts/bench/RESULTS.md');
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '5' },
-    'cap-ms': { type: 'string', default: '60000' },
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    'cap-ms': { type: 'string' },
     'mark-budget-ms': { type: 'string', default: '30000' },
     only: { type: 'string' },
     'skip-living': { type: 'boolean', default: false },
+    'skip-extension': { type: 'boolean', default: false },
+    'skip-synthetic': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
-  process.stdout.write('usage: npm run bench [-- --json] [--runs N] [--cap-ms MS] [--mark-budget-ms MS] [--only page,page] [--skip-living]\nSee scripts/bench/README.md.\n');
+  process.stdout.write(
+    'usage: npm run bench [-- --quick] [--json] [--runs N] [--cap-ms MS] [--mark-budget-ms MS] [--only page,page] [--skip-living] [--skip-extension] [--skip-synthetic] [--baseline PATH]\nSee scripts/bench/README.md.\n',
+  );
   process.exit(0);
 }
-const runs = Number(args.runs);
-const capMs = Number(args['cap-ms']);
+const quick = args.quick;
+const runs = Number(args.runs ?? (quick ? 3 : 5));
+const capMs = Number(args['cap-ms'] ?? (quick ? 10_000 : 20_000));
+/** The headline pages of a quick run; the full run adds the seed articles. */
+const QUICK_PAGES = ['1mb', '5mb', 'no-terms'];
 const markBudgetMs = Number(args['mark-budget-ms']);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -51,6 +76,7 @@ async function main(): Promise<void> {
   log('compiling the glossary');
   const glossary = buildGlossary(PROJECT_ROOT);
   const index = glossary.termIndex;
+  const compact = encodeTermIndex(index);
   const vocab = vocabulary(index);
   const checkResult = checkContentScript(PROJECT_ROOT, glossary);
 
@@ -63,24 +89,53 @@ async function main(): Promise<void> {
     generated.set(spec.name, html);
   }
   const bundle = await bundlePageEntry();
-  const harness = await Harness.start({ gen: `${dir}/`, seeds: `${SEEDS}/` }, bundle, JSON.stringify(index));
+  const harness = await Harness.start({ gen: `${dir}/`, seeds: `${SEEDS}/` }, bundle, JSON.stringify(compact));
+  // The page with twenty frames from another origin (localhost, where the page is 127.0.0.1).
+  const frameSet = iframesPage(harness.baseUrl.replace('127.0.0.1', 'localhost') + '/gen/frames', paragraphs(8, 3003, vocab).join('\n'));
+  mkdirSync(join(dir, 'frames'));
+  writeFileSync(join(dir, 'iframes.html'), frameSet.page);
+  for (const [name, html] of Object.entries(frameSet.frames)) writeFileSync(join(dir, 'frames', name), html);
   try {
     const seedPages: BenchPage[] = readdirSync(SEEDS)
       .filter((f) => f.endsWith('.html'))
       .map((f) => ({ name: `seed-${basename(f, '.html')}`, url: `${harness.baseUrl}/seeds/${f}`, bytes: statSync(join(SEEDS, f)).size }));
     const genPages: BenchPage[] = GENERATED.map((s) => ({ name: s.name, url: `${harness.baseUrl}/gen/${s.name}.html`, bytes: Buffer.byteLength(generated.get(s.name)!) }));
-    const only = args.only?.split(',');
+    const only = args.only?.split(',') ?? (quick ? QUICK_PAGES : undefined);
     // Smallest first, so a mark.js mode that times out is not retried on bigger pages.
     const pages = [...seedPages, ...genPages].filter((p) => !only || only.includes(p.name)).sort((a, b) => a.bytes - b.bytes);
 
-    const options = { runs, capMs, markBudgetMs, markTerms: markTerms(index), log };
+    const markModes = quick ? (['markjs_regexp'] as const) : (['markjs', 'markjs_regexp'] as const);
+    const options = { runs, capMs, markBudgetMs, markTerms: markTerms(index), markModes: [...markModes], log };
     log(`${pages.length} pages, ${options.markTerms.length} mark.js terms, Chromium ${harness.version}`);
     const knownTimeouts = new Set<'markjs' | 'markjs_regexp'>();
     const summaries = [];
     for (const page of pages) summaries.push(summarizePage(await benchPage(harness, page, options, knownTimeouts)));
 
+    const extension: ExtensionSummary[] = [];
+    if (!args['skip-extension']) {
+      const builds: Array<[string, string]> = [['this build', join(PROJECT_ROOT, '.output/chrome-mv3')]];
+      if (args.baseline) builds.push(['baseline', args.baseline]);
+      for (const [build, path] of builds) {
+        const context = await startExtensionBrowser(path);
+        try {
+          for (const name of ['no-terms', 'iframes']) {
+            const url = `${harness.baseUrl}/gen/${name}.html`;
+            log(`real extension (${build}): ${name}`);
+            await traceExtension(context, url); // warm-up: the browser's first page load is slower for reasons of its own
+            const samples: ExtensionSample[] = [];
+            for (let i = 0; i < runs; i++) samples.push(await traceExtension(context, url));
+            extension.push(summarizeExtension(name, build, samples));
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    const sizes: SizeSummary[] = [realSize(PROJECT_ROOT, index.entries.length, JSON.stringify(compact).length)];
+    if (!args['skip-synthetic']) sizes.push(syntheticSize(PROJECT_ROOT, 4000, log));
+
     const base = GENERATED[0]!;
-    const living = args['skip-living']
+    const living = args['skip-living'] || quick
       ? null
       : summarizeLiving(
           await benchLiving(harness, base.name, `${harness.baseUrl}/gen/${base.name}.html`, paragraphs(1000, 1001, vocab), paragraphs(60, 2002, vocab), log),
@@ -88,23 +143,53 @@ async function main(): Promise<void> {
     const summary: Summary = {
       pages: summaries,
       living,
-      targets: evaluateTargets(summaries, capMs, checkResult),
+      targets: evaluateTargets(summaries, capMs, checkResult, extension, sizes),
       content_script: checkResult,
       machine: machine(harness.version, loadBefore),
+      extension,
+      sizes,
     };
     const policy = runPolicy(runs, capMs, markBudgetMs, Date.now() - started);
-    writeFileSync(RESULTS, resultsMarkdown(summary, capMs, policy));
-    log(`wrote ${RESULTS}`);
+    // RESULTS.md holds the latest full run; a quick or partial run only prints.
+    if (!quick && !args.only) {
+      writeFileSync(RESULTS, resultsMarkdown(summary, capMs, policy));
+      log(`wrote ${RESULTS}`);
+    }
     if (args.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
-      const sections = [resultsTable(summary.pages, capMs), targetsTable(summary.targets), summary.living ? livingTable(summary.living) : ''];
+      const sections = [
+        resultsTable(summary.pages, capMs),
+        phasesTable(summary.pages),
+        extensionTable(summary.extension),
+        sizesTable(summary.sizes),
+        targetsTable(summary.targets),
+        summary.living ? livingTable(summary.living) : '',
+        `Whole run: ${Math.round((Date.now() - started) / 1000)} s.`,
+      ];
       process.stdout.write(`${sections.filter(Boolean).join('\n\n')}\n`);
     }
   } finally {
     await harness.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function summarizeExtension(page: string, build: string, samples: ExtensionSample[]): ExtensionSummary {
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  const top = samples.map((s) => s[0] ?? { frames: 0, mainThreadMs: 0, evaluateMs: 0 });
+  const rest = samples.map((s) => s.slice(1));
+  const sum = (list: ExtensionSample, key: 'frames' | 'mainThreadMs' | 'evaluateMs') => list.reduce((n, p) => n + p[key], 0);
+  return {
+    page,
+    build,
+    runs: samples.length,
+    top_ms: r2(median(top.map((t) => t.mainThreadMs))),
+    top_evaluate_ms: r2(median(top.map((t) => t.evaluateMs))),
+    frames: Math.max(0, ...rest.map((r) => sum(r, 'frames'))),
+    frames_ms: r2(median(rest.map((r) => sum(r, 'mainThreadMs')))),
+    frames_evaluate_ms: r2(median(rest.map((r) => sum(r, 'evaluateMs')))),
+  };
 }
 
 function runPolicy(runs: number, capMs: number, markBudgetMs: number, elapsedMs: number): string {

@@ -1,4 +1,4 @@
-import type { TermMatcher, MatchKind } from '../match/matcher';
+import type { TermMatcher, MatchKind, TextMatch } from '../match/matcher';
 import { collectRuns, locate, type CollectOptions, type TextRun } from './collect';
 
 /** A term found on a page: where it is in the DOM and which glossary entry it means. */
@@ -17,7 +17,12 @@ export interface PageMatch {
 
 /** Matches every term in one run of text and maps each back to DOM positions. */
 export function scanRun(run: TextRun, matcher: TermMatcher): PageMatch[] {
-  return matcher.findInText(run.text).map((m) => {
+  return toPageMatches(run, matcher.findInText(run.text));
+}
+
+/** Maps matches in a run's text back to DOM positions. */
+export function toPageMatches(run: TextRun, matches: TextMatch[]): PageMatch[] {
+  return matches.map((m) => {
     const start = locate(run, m.start, true);
     const end = locate(run, m.end, false);
     const nodes = start.node === end.node ? undefined : run.nodes.slice(run.nodes.indexOf(start.node), run.nodes.indexOf(end.node) + 1);
