@@ -211,6 +211,10 @@ export class CompactTermIndex implements TermIndexReader {
   private ids: Map<string, number> | undefined;
   private extraData: ExtraSection | undefined;
   private readonly targets = { single: new Map<string, string[]>(), phraseStart: new Map<string, string[]>() };
+  /** Answers per word: a page asks about the same words again and again (bounded, see remember). */
+  private readonly known = new Map<string, boolean>();
+  private readonly nearAnswers = new Map<string, boolean>();
+  private readonly singles = new Map<string, number | undefined>();
 
   constructor(private readonly data: CompactTermIndexData) {
     if (data.v !== FORMAT_VERSION) throw new Error(`term index format ${data.v}, expected ${FORMAT_VERSION}`);
@@ -263,16 +267,23 @@ export class CompactTermIndex implements TermIndexReader {
   }
 
   isGlossaryWord(word: string): boolean {
-    return word.length >= MIN_MISSPELLING_LENGTH && this.words.find(word) >= 0;
+    if (word.length < MIN_MISSPELLING_LENGTH) return false;
+    let answer = this.known.get(word);
+    if (answer === undefined) remember(this.known, word, (answer = this.words.find(word) >= 0));
+    return answer;
   }
 
   isNearWord(word: string): boolean {
-    return this.near.find(word) >= 0;
+    let answer = this.nearAnswers.get(word);
+    if (answer === undefined) remember(this.nearAnswers, word, (answer = this.near.find(word) >= 0));
+    return answer;
   }
 
   singleWordEntry(word: string): number | undefined {
-    const rows = this.rowsStartingWith(word);
-    return rows?.find((r) => isPlainRow(r) && r[0] === word)?.[1];
+    if (this.singles.has(word)) return this.singles.get(word);
+    const entry = this.rowsStartingWith(word)?.find((r) => isPlainRow(r) && r[0] === word)?.[1];
+    remember(this.singles, word, entry);
+    return entry;
   }
 
   spellingTargets(kind: SpellingTargetKind, firstTwoLetters: string): readonly string[] {
@@ -345,6 +356,12 @@ export class CompactTermIndex implements TermIndexReader {
       spelling: { words, singleWords, phraseStarts },
     };
   }
+}
+
+/** Keeps an answer; a page of endless unique words cannot grow the map forever. */
+function remember<V>(map: Map<string, V>, word: string, value: V): void {
+  if (map.size >= 50_000) map.clear();
+  map.set(word, value);
 }
 
 type RowVisitor = (entry: number, rest: number[], exact: number, cueSet: number, flags: number) => void;

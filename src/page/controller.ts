@@ -140,23 +140,47 @@ export class PageController {
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
     if (slicer.due) await slicer.next(signal);
     let refreshedAt = -Infinity;
+    // A scan that only adds matches (the first one) in "every time" mode hands each slice's matches
+    // to the Highlighter as they come. Otherwise the visible set is computed again from the store,
+    // which walks every match so far: at most every REFRESH_MS, or big pages turn quadratic.
+    let fresh: PageMatch[] = [];
+    const incremental = () => !replacing && this.settings.highlightMode === 'all';
+    const handOver = () => {
+      if (incremental()) this.showFresh(fresh);
+      else this.refreshVisible();
+      fresh = [];
+    };
     for (const root of roots) {
       for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
         if (replacing) this.store.removeCovering(run.nodes);
-        for (const match of scanRun(run, matcher)) this.store.add(match);
+        for (const match of scanRun(run, matcher)) {
+          this.store.add(match);
+          fresh.push(match);
+        }
         if (slicer.due) {
-          // A refresh walks every match found so far; after each slice it made big pages quadratic.
-          // The first slice (the top of the page) is shown at once, later ones at most every REFRESH_MS.
-          if (performance.now() - refreshedAt >= REFRESH_MS) {
-            this.refreshVisible();
+          // The first slice (the top of the page) is shown at once.
+          if (fresh.length > 0 && (incremental() || performance.now() - refreshedAt >= REFRESH_MS)) {
+            handOver();
             refreshedAt = performance.now();
           }
           await slicer.next(signal);
         }
       }
     }
-    this.refreshVisible();
+    handOver();
     this.scanMainThreadMs += slicer.finish();
+  }
+
+  /** Shows newly found matches (in "every time" mode: all but known words) without revisiting the others. */
+  private showFresh(matches: readonly PageMatch[]): void {
+    const shown: PageMatch[] = [];
+    for (const match of matches) {
+      if (this.knownEntries.has(match.entry)) continue;
+      this.visible.add(match);
+      shown.push(match);
+    }
+    this.highlighter?.showAll(shown);
+    if (shown.length > 0) this.onVisibleChange();
   }
 
   private refreshVisible(): void {

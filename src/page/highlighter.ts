@@ -54,6 +54,11 @@ export class Highlighter {
     for (const match of visible) if (!this.shown.has(match)) this.show(match);
   }
 
+  /** Shows these matches too (a scan's new ones), leaving the others as they are. */
+  showAll(matches: Iterable<PageMatch>): void {
+    for (const match of matches) if (!this.shown.has(match)) this.show(match);
+  }
+
   /** Number of ranges currently registered (near the viewport). */
   get registeredCount(): number {
     return this.exact.size + this.misspelling.size;
