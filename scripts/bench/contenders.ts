@@ -12,6 +12,8 @@ export interface BenchPage {
 }
 
 export interface TermlightSample extends TermlightRun {
+  /** Main-thread CPU time during the run (ThreadTime), which a loaded machine inflates far less than wall time. */
+  cpuMs: number;
   heapMb: number;
   heapDeltaMb: number;
   parseMs: number;
@@ -48,9 +50,11 @@ export interface BenchOptions {
 async function termlightOnce(h: Harness, url: string): Promise<TermlightSample> {
   const parseMs = (await h.load(url, { index: true })) ?? 0;
   const before = await h.heapMb();
+  const cpuBefore = await h.threadTimeMs();
   const run = (await h.call('runTermlight', []))!;
+  const cpuMs = (await h.threadTimeMs()) - cpuBefore;
   const heapMb = await h.heapMb();
-  return { ...run, heapMb, heapDeltaMb: heapMb - before, parseMs };
+  return { ...run, cpuMs, heapMb, heapDeltaMb: heapMb - before, parseMs };
 }
 
 async function floorOnce(h: Harness, url: string): Promise<number> {

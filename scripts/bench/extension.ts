@@ -15,6 +15,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the slice, when the trace has it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string }; worldName?: string; chrome_mojo_event_info?: { mojo_interface_tag?: string }; name?: string };
@@ -24,9 +26,11 @@ interface TraceEvent {
 export interface ProcessSample {
   /** Frames the content script was evaluated in. */
   frames: number;
-  /** Termlight's main-thread time in them, ms. */
+  /** Termlight's main-thread time in them, ms: CPU time (thread time), which a busy machine does not inflate. */
   mainThreadMs: number;
-  /** The content script's evaluation alone (parse, compile, top-level code), ms. */
+  /** The same slices' wall-clock time, ms (includes waiting for a CPU on a loaded machine). */
+  wallMs: number;
+  /** The content script's evaluation alone (parse, compile, top-level code), CPU ms. */
   evaluateMs: number;
 }
 
@@ -72,6 +76,7 @@ export function summarize(events: TraceEvent[]): ExtensionSample {
   const out: Array<ProcessSample & { first: number }> = [];
   for (const list of byThread.values()) {
     let mainThreadMs = 0;
+    let wallMs = 0;
     let evaluateMs = 0;
     let frames = 0;
     let first = Infinity;
@@ -90,7 +95,7 @@ export function summarize(events: TraceEvent[]): ExtensionSample {
         ours = true;
         frames++;
         first = Math.min(first, e.ts);
-        evaluateMs += e.dur! / 1000;
+        evaluateMs += (e.tdur ?? e.dur!) / 1000;
       } else if ((e.name === 'v8.callFunction' || e.name === 'FunctionCall') && (e.args?.worldName === 'Termlight' || EXTENSION_URL.test(e.args?.data?.url ?? ''))) {
         ours = true;
       } else if ((e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' || e.name === 'RunMicrotasks') && e.ts <= replyUntil) {
@@ -98,10 +103,11 @@ export function summarize(events: TraceEvent[]): ExtensionSample {
         replyUntil = -Infinity;
       }
       if (!ours || e.ts < coveredUntil) continue; // nested in a slice already counted
-      mainThreadMs += e.dur! / 1000;
+      mainThreadMs += (e.tdur ?? e.dur!) / 1000;
+      wallMs += e.dur! / 1000;
       coveredUntil = end;
     }
-    if (frames > 0) out.push({ frames, mainThreadMs, evaluateMs, first });
+    if (frames > 0) out.push({ frames, mainThreadMs, wallMs, evaluateMs, first });
   }
   return out.sort((a, b) => a.first - b.first).map(({ first: _, ...sample }) => sample);
 }

@@ -46,6 +46,13 @@ export class Harness {
     this.page.setDefaultTimeout(0);
     this.cdp = await this.context.newCDPSession(this.page);
     await this.cdp.send('HeapProfiler.enable');
+    await this.cdp.send('Performance.enable');
+  }
+
+  /** The page's main-thread CPU time so far (Chromium's ThreadTime metric), ms. */
+  async threadTimeMs(): Promise<number> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
   }
 
   /**

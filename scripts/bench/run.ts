@@ -177,18 +177,20 @@ async function main(): Promise<void> {
 
 function summarizeExtension(page: string, build: string, samples: ExtensionSample[]): ExtensionSummary {
   const r2 = (n: number) => Math.round(n * 100) / 100;
-  const top = samples.map((s) => s[0] ?? { frames: 0, mainThreadMs: 0, evaluateMs: 0 });
+  const top = samples.map((s) => s[0] ?? { frames: 0, mainThreadMs: 0, wallMs: 0, evaluateMs: 0 });
   const rest = samples.map((s) => s.slice(1));
-  const sum = (list: ExtensionSample, key: 'frames' | 'mainThreadMs' | 'evaluateMs') => list.reduce((n, p) => n + p[key], 0);
+  const sum = (list: ExtensionSample, key: 'frames' | 'mainThreadMs' | 'wallMs' | 'evaluateMs') => list.reduce((n, p) => n + p[key], 0);
   return {
     page,
     build,
     runs: samples.length,
     top_ms: r2(median(top.map((t) => t.mainThreadMs))),
     top_evaluate_ms: r2(median(top.map((t) => t.evaluateMs))),
+    top_wall_ms: r2(median(top.map((t) => t.wallMs))),
     frames: Math.max(0, ...rest.map((r) => sum(r, 'frames'))),
     frames_ms: r2(median(rest.map((r) => sum(r, 'mainThreadMs')))),
     frames_evaluate_ms: r2(median(rest.map((r) => sum(r, 'evaluateMs')))),
+    frames_wall_ms: r2(median(rest.map((r) => sum(r, 'wallMs')))),
   };
 }
 
