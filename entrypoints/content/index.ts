@@ -5,6 +5,7 @@ import { answerMessages } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
 import { Interactions } from '../../src/page/interactions';
+import type { Settings } from '../../src/settings/schema';
 import { loadSettings, watchSettings } from '../../src/settings/store';
 import { PopoverHost, UI_HOST_NAME } from '../../src/ui/popover-host';
 
@@ -34,8 +35,12 @@ export default defineContentScript({
         },
         lifetime.signal,
       );
-      watchSettings((settings) => controller.applySettings(settings), lifetime.signal);
-      controller.applySettings(await loadSettings());
+      const apply = (settings: Settings) => {
+        controller.applySettings(settings);
+        popover.setAppearance(settings);
+      };
+      watchSettings(apply, lifetime.signal);
+      apply(await loadSettings());
     }
   },
 });

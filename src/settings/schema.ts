@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
 export const HIGHLIGHT_MODES = ['all', 'first'] as const;
+export const POPOVER_THEMES = ['auto', 'light', 'dark', 'high-contrast'] as const;
+export const TEXT_SIZES = ['small', 'medium', 'large', 'x-large'] as const;
 
 export const SettingsSchema = z.object({
   /** Pause everywhere: no highlights on any site. */
@@ -15,6 +17,10 @@ export const SettingsSchema = z.object({
   highlightStyle: z.enum(HIGHLIGHT_STYLES),
   /** Also underline words a lay adult reads without help ("lung cancer", "bone pain"): for learners. */
   underlineEveryday: z.boolean(),
+  /** The popover's colours: follow the page (auto), or always light, dark or high contrast. */
+  popoverTheme: z.enum(POPOVER_THEMES),
+  /** The popover's text size (it also scales with the page's zoom). */
+  textSize: z.enum(TEXT_SIZES),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -26,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightMode: 'all',
   highlightStyle: 'underline',
   underlineEveryday: false,
+  popoverTheme: 'auto',
+  textSize: 'medium',
 };
 
 /**
@@ -49,6 +57,8 @@ export function parseSettings(raw: unknown): Settings {
     highlightMode: field('highlightMode'),
     highlightStyle: field('highlightStyle'),
     underlineEveryday: field('underlineEveryday'),
+    popoverTheme: field('popoverTheme'),
+    textSize: field('textSize'),
   };
 }
 

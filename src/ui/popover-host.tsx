@@ -4,7 +4,9 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Definition } from '../glossary/types';
 import { Popover, type PopoverContent, type Toast } from './Popover';
+import type { Settings } from '../settings/schema';
 import popoverCss from './popover.css?inline';
+import { backgroundLayers, isDarkBackground, resolveTheme } from './theme';
 
 export const UI_HOST_NAME = 'termlight-ui';
 
@@ -35,6 +37,7 @@ export class PopoverHost {
   private stopAutoUpdate: (() => void) | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private restoreFocusTo: Element | null = null;
+  private appearance: Pick<Settings, 'popoverTheme' | 'textSize'> = { popoverTheme: 'auto', textSize: 'medium' };
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -50,6 +53,12 @@ export class PopoverHost {
   /** Whether an event target is Termlight's UI (events from inside the shadow root retarget to the host). */
   owns(target: EventTarget | null): boolean {
     return target instanceof Element && target.localName === UI_HOST_NAME;
+  }
+
+  /** The reader's theme and text size settings; applied at once to an open popover. */
+  setAppearance(appearance: Pick<Settings, 'popoverTheme' | 'textSize'>): void {
+    this.appearance = { popoverTheme: appearance.popoverTheme, textSize: appearance.textSize };
+    if (this.ui) this.applyAppearance(this.ui.mounted!);
   }
 
   async open(anchor: Anchor, content: PopoverContent, options: { takeFocus: boolean }): Promise<void> {
@@ -95,6 +104,7 @@ export class PopoverHost {
   private async renderNow(): Promise<void> {
     if (!this.ui && this.content === null && this.toast === null) return;
     const ui = await this.mount();
+    this.applyAppearance(ui.mounted!);
     render(
       <Popover
         content={this.content}
@@ -108,6 +118,18 @@ export class PopoverHost {
     );
   }
 
+  /**
+   * Theme and size live as attributes on the shadow root's container: the CSS picks colours and the
+   * text scale from them. "Auto" judges the page's real background under the term, so a dark site on a
+   * light system still gets a dark popover; the system preference decides only when the page paints none.
+   */
+  private applyAppearance(root: HTMLElement): void {
+    const pageIsDark = this.anchor ? isDarkBackground(backgroundLayers(this.anchor.contextElement)) : undefined;
+    const systemPrefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    root.dataset.theme = resolveTheme(this.appearance.popoverTheme, pageIsDark, systemPrefersDark);
+    root.dataset.size = this.appearance.textSize;
+  }
+
   private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     this.creating ??= createShadowRootUi(this.ctx, {
       name: UI_HOST_NAME,
@@ -117,6 +139,7 @@ export class PopoverHost {
       css: popoverCss,
       onMount: (container) => {
         const root = document.createElement('div');
+        root.className = 'tl-root';
         container.append(root);
         return root;
       },

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
-import { HIGHLIGHT_MODES, HIGHLIGHT_STYLES, type Settings } from '../../settings/schema';
+import { HIGHLIGHT_MODES, HIGHLIGHT_STYLES, POPOVER_THEMES, TEXT_SIZES, type Settings } from '../../settings/schema';
 import { setKnown, toggleSite, updateSettings } from '../../settings/store';
 import { useSettings } from './useSettings';
 
@@ -12,6 +12,19 @@ const STYLE_LABELS: Record<Settings['highlightStyle'], string> = {
   underline: 'Dotted underline',
   background: 'Soft background',
   off: 'Off (no marks; the shortcut and search still work)',
+};
+
+const THEME_LABELS: Record<Settings['popoverTheme'], string> = {
+  auto: 'Auto: follow the page (dark on dark pages), else your system',
+  light: 'Light',
+  dark: 'Dark',
+  'high-contrast': 'High contrast',
+};
+const SIZE_LABELS: Record<Settings['textSize'], string> = {
+  small: 'Small',
+  medium: 'Medium',
+  large: 'Large',
+  'x-large': 'Extra large',
 };
 
 const set = <K extends keyof Settings>(key: K, value: Settings[K]) => void updateSettings((s) => ({ ...s, [key]: value }));
@@ -42,6 +55,24 @@ export function OptionsApp({ definitions }: { definitions: Definition[] }) {
           <label key={style}>
             <input type="radio" name="style" value={style} checked={settings.highlightStyle === style} onChange={() => set('highlightStyle', style)} data-testid={`style-${style}`} />
             {STYLE_LABELS[style]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Explanation colours</legend>
+        {POPOVER_THEMES.map((theme) => (
+          <label key={theme}>
+            <input type="radio" name="theme" value={theme} checked={settings.popoverTheme === theme} onChange={() => set('popoverTheme', theme)} data-testid={`theme-${theme}`} />
+            {THEME_LABELS[theme]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Explanation text size</legend>
+        {TEXT_SIZES.map((size) => (
+          <label key={size}>
+            <input type="radio" name="text-size" value={size} checked={settings.textSize === size} onChange={() => set('textSize', size)} data-testid={`size-${size}`} />
+            {SIZE_LABELS[size]}
           </label>
         ))}
       </fieldset>
