@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { glossaryFiles, loadGlossary, type SourcedEntry } from './load';
+import { properNames } from './names';
+import { parseMedicalOnly } from './ordinary-senses';
 import { nearEnglishWords } from './near-words';
 
 /** Node-only: reads glossary/ and compiles what the extension and the CLI use. */
@@ -20,6 +22,15 @@ export function readEverydayWords(glossaryDir: string): Set<string> {
   );
 }
 
+/** The reviewed list of surfaces that are English words with no common non-medical sense (see ordinary-senses.ts). */
+export function readMedicalOnly(glossaryDir: string): Set<string> {
+  try {
+    return parseMedicalOnly(readFileSync(join(glossaryDir, 'medical-only.txt'), 'utf8'));
+  } catch {
+    return new Set();
+  }
+}
+
 export function englishWords(): string[] {
   const require = createRequire(import.meta.url);
   return require('an-array-of-english-words') as string[];
@@ -33,6 +44,7 @@ export function buildGlossary(projectRoot: string): BuiltGlossary {
   const compiled = compileGlossary(entries, everydayWords);
   const glossaryWords = new Set(compiled.termIndex.spelling.words);
   const cacheDir = join(projectRoot, 'node_modules', '.cache', 'termlight');
-  compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, englishWords(), cacheDir);
+  // Names and places are words too: a sentence that starts with "Alexis" or "Carthage" has no misspelling.
+  compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, [...englishWords(), ...properNames()], cacheDir);
   return { ...compiled, sources, everydayWords };
 }
