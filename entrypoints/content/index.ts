@@ -1,6 +1,6 @@
 import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
-import { answerMessages } from '../../src/messaging/runtime';
+import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { Interactions } from '../../src/page/interactions';
 import { loadSettings, watchSettings } from '../../src/settings/store';
@@ -13,7 +13,10 @@ export default defineContentScript({
   async main(ctx) {
     const lifetime = new AbortController();
     ctx.onInvalidated(() => lifetime.abort());
-    const controller = new PageController(ctx, termIndex, UI_HOST_NAME);
+    // The full language detector lives in the background: only pages that neither their words nor their
+    // lang attribute decide send it a sample of their text (it never leaves the browser).
+    const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, 4000) })) ?? undefined;
+    const controller = new PageController(ctx, termIndex, UI_HOST_NAME, () => {}, detectLanguage);
     let interactions: Interactions | undefined;
     const popover = new PopoverHost(ctx, {
       onShow: (id) => void interactions?.show(id),

@@ -5,8 +5,10 @@ import type { PageTerms } from '../messaging/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
 import { collectRuns } from './collect';
 import { Highlighter, highlightApiSupported } from './highlighter';
+import type { LanguageDetector } from './language';
 import { observeMutations, type DirtyWork } from './observe';
-import { scanRun, type PageMatch } from './scan';
+import { PageReading } from './reading';
+import type { PageMatch } from './scan';
 import { Slicer } from './schedule';
 import { MatchStore } from './store';
 import { visibleMatches } from './visibility';
@@ -24,6 +26,7 @@ export class PageController {
   scanMainThreadMs = 0;
   private matcher: TermMatcher | undefined;
   private lookupMatcher: TermMatcher | undefined;
+  private reading: PageReading | undefined;
   private highlighter: Highlighter | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
   private knownEntries = new Set<number>();
@@ -39,6 +42,8 @@ export class PageController {
     readonly termIndex: TermIndex,
     private readonly ownHostName: string,
     private readonly onVisibleChange: () => void = () => {},
+    /** Decides a page's language when neither its words nor its markup do (the background's detector). */
+    private readonly detectLanguage?: LanguageDetector,
   ) {
     this.entryNumber = new Map(termIndex.entries.map(([id], n) => [id, n]));
   }
@@ -60,6 +65,16 @@ export class PageController {
     return (this.lookupMatcher ??= new TermMatcher(this.termIndex, { includeEveryday: true }));
   }
 
+  /** How this page is read: its language and its evidence. A new one each time Termlight is switched on. */
+  private getReading(): PageReading {
+    return (this.reading ??= new PageReading(this.getMatcher()));
+  }
+
+  /** The entries a match means on this page (an abbreviation of several senses may mean more than one). */
+  sensesOf(match: PageMatch): number[] {
+    return this.reading ? this.reading.evidence.sensesOf(match) : [match.entry];
+  }
+
   applySettings(settings: Settings): void {
     const everydayChanged = settings.underlineEveryday !== this.settings.underlineEveryday;
     this.settings = settings;
@@ -79,10 +94,14 @@ export class PageController {
   pageTerms(): PageTerms {
     const seen = new Map<string, string>();
     for (const match of this.visible) {
-      const [id, headword] = this.termIndex.entries[match.entry]!;
-      seen.set(id, headword);
+      for (const entry of this.sensesOf(match)) {
+        const [id, headword] = this.termIndex.entries[entry]!;
+        seen.set(id, headword);
+      }
     }
+    const gate = this.reading?.gate;
     return {
+      ...(gate?.pageLanguage ? { language: { code: gate.pageLanguage, read: gate.pageSupported } } : {}),
       count: seen.size,
       terms: [...seen].map(([id, headword]) => ({ id, headword })).sort((a, b) => a.headword.localeCompare(b.headword)),
       highlightSupported: highlightApiSupported(),
@@ -104,13 +123,17 @@ export class PageController {
     this.watchShadowRoot = observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
       ownHostName: this.ownHostName,
     });
-    this.enqueue((signal) => this.scan([body], signal));
+    this.enqueue(async (signal) => {
+      await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
+      if (!signal.aborted) await this.scan([body], signal);
+    });
   }
 
   private deactivate(): void {
     this.activity?.abort();
     this.activity = undefined;
     this.highlighter = undefined;
+    this.reading = undefined;
     this.store.clear();
     this.refreshVisible();
   }
@@ -127,6 +150,9 @@ export class PageController {
   }
 
   private async rescan(work: DirtyWork, signal: AbortSignal): Promise<void> {
+    // A page that had too little text to tell its language (an app's empty shell) is asked again.
+    const body = document.body;
+    if (body && !this.getReading().gate.pageDecided) await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
     if (work.removals) this.store.removeDisconnected();
     if (work.unread) this.store.removeCovering(work.unread);
     await this.scan(work.roots, signal, true);
@@ -134,14 +160,14 @@ export class PageController {
 
   private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
     const slicer = new Slicer();
-    const matcher = this.getMatcher();
+    const reading = this.getReading();
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
     if (slicer.due) await slicer.next(signal);
     let refreshedAt = -Infinity;
     for (const root of roots) {
       for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
         if (replacing) this.store.removeCovering(run.nodes);
-        for (const match of scanRun(run, matcher)) this.store.add(match);
+        for (const match of reading.read(run)) this.store.add(match);
         if (slicer.due) {
           // A refresh walks every match found so far; after each slice it made big pages quadratic.
           // The first slice (the top of the page) is shown at once, later ones at most every REFRESH_MS.
@@ -158,7 +184,8 @@ export class PageController {
   }
 
   private refreshVisible(): void {
-    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode);
+    const shows = this.reading?.shows;
+    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode, shows);
     this.highlighter?.sync(this.visible);
     this.onVisibleChange();
   }

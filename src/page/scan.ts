@@ -1,4 +1,5 @@
-import type { TermMatcher, MatchKind } from '../match/matcher';
+import type { Need } from '../match/evidence';
+import type { TermMatcher, MatchKind, TextMatch } from '../match/matcher';
 import { collectRuns, locate, type CollectOptions, type TextRun } from './collect';
 
 /** A term found on a page: where it is in the DOM and which glossary entry it means. */
@@ -13,16 +14,27 @@ export interface PageMatch {
   endOffset: number;
   /** Every text node the match spans, when it spans more than one (a term split across elements). */
   nodes?: Text[];
+  /** What the page must support before a reader sees it (see PageEvidence). */
+  needs?: Need;
+  /** Every medical sense of an abbreviation that its context did not decide (`entry` is the first). */
+  senses?: number[];
 }
 
 /** Matches every term in one run of text and maps each back to DOM positions. */
 export function scanRun(run: TextRun, matcher: TermMatcher): PageMatch[] {
-  return matcher.findInText(run.text).map((m) => {
+  return toPageMatches(run, matcher.findInText(run.text));
+}
+
+/** Maps a run's text matches back to DOM positions. */
+export function toPageMatches(run: TextRun, found: TextMatch[]): PageMatch[] {
+  return found.map((m) => {
     const start = locate(run, m.start, true);
     const end = locate(run, m.end, false);
     const nodes = start.node === end.node ? undefined : run.nodes.slice(run.nodes.indexOf(start.node), run.nodes.indexOf(end.node) + 1);
     return {
       ...(nodes ? { nodes } : {}),
+      ...(m.needs ? { needs: m.needs } : {}),
+      ...(m.senses ? { senses: m.senses } : {}),
       entry: m.entry,
       kind: m.kind,
       text: run.text.slice(m.start, m.end),
