@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { glossaryFiles, loadGlossary, type SourcedEntry } from './load';
-import { properNames } from './names';
+import { properNames, properNamesVersion } from './names';
 import { parseMedicalOnly } from './ordinary-senses';
 import { nearEnglishWords } from './near-words';
 
@@ -45,6 +45,11 @@ export function buildGlossary(projectRoot: string): BuiltGlossary {
   const glossaryWords = new Set(compiled.termIndex.spelling.words);
   const cacheDir = join(projectRoot, 'node_modules', '.cache', 'termlight');
   // Names and places are words too: a sentence that starts with "Alexis" or "Carthage" has no misspelling.
-  compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, [...englishWords(), ...properNames()], cacheDir);
+  const english = englishWords();
+  compiled.termIndex.nearWords = nearEnglishWords(
+    glossaryWords,
+    { key: `${english.length} ${properNamesVersion()}`, load: () => [...english, ...properNames()] },
+    cacheDir,
+  );
   return { ...compiled, sources, everydayWords };
 }
