@@ -129,11 +129,14 @@ export class TermMatcher {
    */
   findInText(text: string, sink?: EvidenceSink): TextMatch[] {
     const tokens = tokenize(text);
-    sink?.words(tokens.length);
-    if (tokens.length === 0) return [];
+    if (tokens.length === 0) {
+      sink?.words(0);
+      return [];
+    }
     this.text = text;
     this.sink = sink;
     const keys = tokens.map((t) => normalizeToken(t.raw));
+    sink?.words(tokens.length, keys);
     const matches: TextMatch[] = [];
     try {
       for (let i = 0; i < tokens.length; ) {

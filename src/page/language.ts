@@ -1,3 +1,4 @@
+import { normalizeToken } from '../match/normalize';
 import type { TextRun } from './collect';
 
 /**
@@ -23,7 +24,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   fr: 'le la les des du une est sont dans avec sur qui que pas cette ces ils elle nous vous leur leurs aux au été être mais où très peut lorsque comme chez selon ainsi aussi donc cela ceci',
   de: 'der das und ist sind nicht mit von für auf dem ein eine einer eines einem zu werden wird wurde auch sich oder aber bei nach wie noch nur kann können diese dieser dieses durch über zum zur sie wir ich im vom als wenn dass daß kein keine ihr ihre sein seine',
   es: 'el los las del una es está están por para que como más pero sus su se lo al entre sobre también puede este esta estos estas ese esa hay muy cuando donde ser sido desde hasta',
-  it: 'il gli della delle dei degli nel nella che è sono per non una uno anche più come questo questa essere stato alla alle dal dalla sul sulla',
+  it: 'il gli della delle dei degli nel nella che sono per non una uno anche più come questo questa essere stato alla alle dal dalla sul sulla',
   pt: 'os um uma não são está com para pelo pela que dos das mais também ser foi muito isso esta este quando onde seu sua nos',
   nl: 'het een van en zijn niet met voor op dat aan ook bij wordt worden naar deze maar om kan uit tot zich',
   sv: 'och är att det som för inte med på av ett har till om eller',
@@ -34,10 +35,16 @@ const FUNCTION_WORDS: Record<string, string> = {
   id: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada adalah',
 };
 
+// Keyed the way the matcher normalizes page words (lower case, no diacritics), so a run's language is
+// guessed from the keys the matcher has already computed, without reading its text again.
 const WORD_LANGUAGES: ReadonlyMap<string, string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
-    for (const word of words.split(' ')) map.set(word, [...(map.get(word) ?? []), language]);
+    for (const word of words.split(' ')) {
+      const key = normalizeToken(word);
+      const languages = map.get(key) ?? [];
+      if (!languages.includes(language)) map.set(key, [...languages, language]);
+    }
   }
   return map;
 })();
@@ -60,6 +67,10 @@ const MIN_HITS = 3;
 const LEAD = 3;
 /** Words of a run looked at: enough to decide, and a huge run costs no more than a paragraph. */
 const MAX_WORDS = 400;
+/** Hits of one side with none of the other that end the count early. */
+const SURE_HITS = 6;
+/** Any character beyond Latin Extended-B: only then are scripts counted. */
+const BEYOND_LATIN = /[^\u0000-\u024f]/;
 const LETTER = /\p{L}/u;
 const WORDS = /\p{L}+/gu;
 
@@ -67,20 +78,32 @@ const WORDS = /\p{L}+/gu;
  * The language `text` is plainly written in, or undefined when its words do not decide it (too short,
  * all jargon, or a language without a word list here: the page's language or a detector decides then).
  */
-export function guessLanguage(text: string): string | undefined {
+export function guessLanguage(text: string, keys?: readonly string[]): string | undefined {
   const script = nonLatinScript(text);
   if (script) return script;
+  return guessFromWords(keys ?? wordsOf(text));
+}
+
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m !== null && words.length < MAX_WORDS; m = WORDS.exec(text)) words.push(normalizeToken(m[0]));
+  return words;
+}
+
+function guessFromWords(words: readonly string[]): string | undefined {
   const hits = new Map<string, number>();
   let english = 0;
   let other = 0;
-  let seen = 0;
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null && seen < MAX_WORDS; m = WORDS.exec(text), seen++) {
-    const languages = WORD_LANGUAGES.get(m[0].toLowerCase());
+  const end = Math.min(words.length, MAX_WORDS);
+  for (let i = 0; i < end; i++) {
+    const languages = WORD_LANGUAGES.get(words[i]!);
     if (!languages) continue;
     for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);
     if (languages.includes('en')) english++;
     else other++;
+    // Plainly decided already: most paragraphs are, within their first sentence or two.
+    if ((english >= SURE_HITS && other === 0) || (other >= SURE_HITS && english === 0)) break;
   }
   if (english >= MIN_HITS && english >= LEAD * other) return 'en';
   if (other < MIN_HITS || other < LEAD * english) return undefined;
@@ -92,6 +115,7 @@ export function guessLanguage(text: string): string | undefined {
 
 /** The language of a non-Latin script when most of the text's letters are in it. */
 function nonLatinScript(text: string): string | undefined {
+  if (!BEYOND_LATIN.test(text)) return undefined; // one scan answers the common case
   let letters = 0;
   let latin = 0;
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
@@ -202,13 +226,13 @@ export class LanguageGate {
   }
 
   /** The language of one run: its own words when they decide, else its markup, else the page's. */
-  runLanguage(run: TextRun): string | undefined {
-    return guessLanguage(run.text) ?? declaredOfRun(run) ?? this.page;
+  runLanguage(run: TextRun, keys?: readonly string[]): string | undefined {
+    return guessLanguage(run.text, keys) ?? declaredOfRun(run) ?? this.page;
   }
 
-  /** Whether a run is read (matched and highlighted). */
-  reads(run: TextRun): boolean {
-    const language = this.runLanguage(run);
+  /** Whether a run is read (matched and highlighted). `keys`: its words as the matcher normalized them. */
+  reads(run: TextRun, keys?: readonly string[]): boolean {
+    const language = this.runLanguage(run, keys);
     return language === undefined || this.supported.has(language);
   }
 }

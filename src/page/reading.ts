@@ -28,7 +28,7 @@ export class PageReading {
       this.evidence.words(facts.wordCount);
       return [];
     }
-    if (!this.gate.reads(run)) return [];
+    if (!this.gate.reads(run, facts.keys)) return [];
     facts.replay(this.evidence);
     return toPageMatches(run, found);
   }
@@ -53,13 +53,15 @@ function rootLanguage(node: Node): string | undefined {
 class RunFacts implements EvidenceSink {
   readonly terms: Array<[entry: number, plain: boolean]> = [];
   wordCount = 0;
+  keys: readonly string[] | undefined;
 
   term(entry: number, plain: boolean): void {
     this.terms.push([entry, plain]);
   }
 
-  words(count: number): void {
+  words(count: number, keys?: readonly string[]): void {
     this.wordCount += count;
+    this.keys = keys;
   }
 
   replay(sink: EvidenceSink): void {
