@@ -2,6 +2,7 @@ import definitions from 'virtual:termlight/definitions';
 import { browser } from 'wxt/browser';
 import { definitionService } from '../src/glossary/definitions';
 import { answerMessages, sendToTab } from '../src/messaging/runtime';
+import { detectLanguage } from '../src/page/language-detector';
 
 const MENU_ID = 'termlight-explain';
 
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   answerMessages({
     lookup: (message) => service.lookup(message.id),
     suggest: (message) => service.suggest(message.text),
+    'detect-language': (message) => detectLanguage(message.sample) ?? null,
   });
 
   browser.runtime.onInstalled.addListener(() => {

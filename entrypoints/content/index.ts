@@ -1,7 +1,7 @@
 import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
 import { CompactTermIndex } from '../../src/match/index-format';
-import { answerMessages } from '../../src/messaging/runtime';
+import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
 import { Interactions } from '../../src/page/interactions';
@@ -19,7 +19,10 @@ export default defineContentScript({
     startWhenReadable(window, () => void start(), lifetime.signal);
 
     async function start(): Promise<void> {
-      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME);
+      // The full language detector lives in the background: only pages that neither their words nor their
+      // lang attribute decide send it a sample of their text (it never leaves the browser).
+      const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, 4000) })) ?? undefined;
+      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME, () => {}, detectLanguage);
       let interactions: Interactions | undefined;
       const popover = new PopoverHost(ctx, {
         onShow: (id) => void interactions?.show(id),

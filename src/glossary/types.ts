@@ -46,6 +46,10 @@ export interface Definition {
   definition: string;
   more?: string;
   aliases: string[];
+  /** Short forms among the aliases (SRE), so the popover can say "short for". */
+  abbreviations?: string[];
+  /** Brand names among a medicine's aliases (Xgeva): the glossary writes them capitalized. */
+  brands?: string[];
   related: Array<{ id: string; headword: string }>;
   url: string;
   searchOnly: boolean;

@@ -11,6 +11,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('explain-selection'), text: z.string().max(300).optional() }),
   /** popup -> content: what Termlight found on this page. */
   z.strictObject({ type: z.literal('page-terms') }),
+  /** content -> background: the language of a page sample that its words and markup do not decide. */
+  z.strictObject({ type: z.literal('detect-language'), sample: z.string().max(4000) }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
@@ -22,6 +24,8 @@ export interface PageTerms {
   highlightSupported: boolean;
   active: boolean;
   hostname: string;
+  /** The page's language, once decided; `read` is false when Termlight does not read it (not English). */
+  language?: { code: string; read: boolean };
 }
 
 /** What each message answers. */
@@ -30,6 +34,8 @@ export interface Responses {
   suggest: Definition[];
   'explain-selection': boolean;
   'page-terms': PageTerms;
+  /** An ISO 639-3 code, or null when the sample is too short or unlike any language. */
+  'detect-language': string | null;
 }
 
 export type Handlers = {

@@ -6,8 +6,10 @@ import type { PageTerms } from '../messaging/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
 import { collectRuns } from './collect';
 import { Highlighter, highlightApiSupported } from './highlighter';
+import type { LanguageDetector } from './language';
 import { observeMutations, type DirtyWork } from './observe';
-import { scanRun, type PageMatch } from './scan';
+import { PageReading } from './reading';
+import type { PageMatch } from './scan';
 import { Slicer } from './schedule';
 import { MatchStore } from './store';
 import { visibleMatches } from './visibility';
@@ -25,6 +27,7 @@ export class PageController {
   scanMainThreadMs = 0;
   private matcher: TermMatcher | undefined;
   private lookupMatcher: TermMatcher | undefined;
+  private reading: PageReading | undefined;
   private highlighter: Highlighter | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
   private knownEntries = new Set<number>();
@@ -41,6 +44,8 @@ export class PageController {
     termIndex: TermIndex | TermIndexReader,
     private readonly ownHostName: string,
     private readonly onVisibleChange: () => void = () => {},
+    /** Decides a page's language when neither its words nor its markup do (the background's detector). */
+    private readonly detectLanguage?: LanguageDetector,
   ) {
     this.termIndex = toIndexReader(termIndex);
   }
@@ -62,6 +67,16 @@ export class PageController {
     return (this.lookupMatcher ??= new TermMatcher(this.termIndex, { includeEveryday: true }));
   }
 
+  /** How this page is read: its language and its evidence. A new one each time Termlight is switched on. */
+  private getReading(): PageReading {
+    return (this.reading ??= new PageReading(this.getMatcher()));
+  }
+
+  /** The entries a match means on this page (an abbreviation of several senses may mean more than one). */
+  sensesOf(match: PageMatch): number[] {
+    return this.reading ? this.reading.evidence.sensesOf(match) : [match.entry];
+  }
+
   applySettings(settings: Settings): void {
     const everydayChanged = settings.underlineEveryday !== this.settings.underlineEveryday;
     this.settings = settings;
@@ -81,10 +96,14 @@ export class PageController {
   pageTerms(): PageTerms {
     const seen = new Map<string, string>();
     for (const match of this.visible) {
-      const [id, headword] = this.termIndex.entry(match.entry);
-      seen.set(id, headword);
+      for (const entry of this.sensesOf(match)) {
+        const [id, headword] = this.termIndex.entry(entry);
+        seen.set(id, headword);
+      }
     }
+    const gate = this.reading?.gate;
     return {
+      ...(gate?.pageLanguage ? { language: { code: gate.pageLanguage, read: gate.pageSupported } } : {}),
       count: seen.size,
       terms: [...seen].map(([id, headword]) => ({ id, headword })).sort((a, b) => a.headword.localeCompare(b.headword)),
       highlightSupported: highlightApiSupported(),
@@ -106,13 +125,17 @@ export class PageController {
     this.watchShadowRoot = observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
       ownHostName: this.ownHostName,
     });
-    this.enqueue((signal) => this.scan([body], signal));
+    this.enqueue(async (signal) => {
+      await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
+      if (!signal.aborted) await this.scan([body], signal);
+    });
   }
 
   private deactivate(): void {
     this.activity?.abort();
     this.activity = undefined;
     this.highlighter = undefined;
+    this.reading = undefined;
     this.store.clear();
     this.refreshVisible();
   }
@@ -129,6 +152,9 @@ export class PageController {
   }
 
   private async rescan(work: DirtyWork, signal: AbortSignal): Promise<void> {
+    // A page that had too little text to tell its language (an app's empty shell) is asked again.
+    const body = document.body;
+    if (body && !this.getReading().gate.pageDecided) await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
     if (work.removals) this.store.removeDisconnected();
     if (work.unread) this.store.removeCovering(work.unread);
     await this.scan(work.roots, signal, true);
@@ -136,7 +162,7 @@ export class PageController {
 
   private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
     const slicer = new Slicer();
-    const matcher = this.getMatcher();
+    const reading = this.getReading();
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
     if (slicer.due) await slicer.next(signal);
     let refreshedAt = -Infinity;
@@ -153,7 +179,7 @@ export class PageController {
     for (const root of roots) {
       for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
         if (replacing) this.store.removeCovering(run.nodes);
-        for (const match of scanRun(run, matcher)) {
+        for (const match of reading.read(run)) {
           this.store.add(match);
           fresh.push(match);
         }
@@ -174,8 +200,9 @@ export class PageController {
   /** Shows newly found matches (in "every time" mode: all but known words) without revisiting the others. */
   private showFresh(matches: readonly PageMatch[]): void {
     const shown: PageMatch[] = [];
+    const shows = this.reading?.shows ?? (() => true);
     for (const match of matches) {
-      if (this.knownEntries.has(match.entry)) continue;
+      if (this.knownEntries.has(match.entry) || !shows(match)) continue;
       this.visible.add(match);
       shown.push(match);
     }
@@ -184,7 +211,8 @@ export class PageController {
   }
 
   private refreshVisible(): void {
-    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode);
+    const shows = this.reading?.shows;
+    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode, shows);
     this.highlighter?.sync(this.visible);
     this.onVisibleChange();
   }

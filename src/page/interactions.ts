@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Definition } from '../glossary/types';
 import { sendToBackground } from '../messaging/runtime';
 import { setKnown } from '../settings/store';
+import type { PopoverContent } from '../ui/Popover';
 import type { Anchor, PopoverHost } from '../ui/popover-host';
 import type { PageController } from './controller';
 import { matchAtPoint } from './hit-test';
@@ -62,14 +63,13 @@ export class Interactions {
       await this.popover.open(anchor, { kind: 'empty-selection' }, { takeFocus: true });
       return true;
     }
+    // The reader asked: every sense and every language is explained, evidence or not.
     const found = this.controller.getLookupMatcher().findInText(text)[0];
     if (found) {
-      const [id] = this.controller.termIndex.entry(found.entry);
-      const definition = await sendToBackground({ type: 'lookup', id });
-      if (definition === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
-      if (definition) {
-        const misspelledAs = found.kind === 'misspelling' ? text.slice(found.start, found.end) : undefined;
-        await this.popover.open(anchor, { kind: 'definition', definition, ...(misspelledAs ? { misspelledAs } : {}) }, { takeFocus: true });
+      const content = await this.contentFor(found.senses ?? [found.entry], text.slice(found.start, found.end), found.kind);
+      if (content === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
+      if (content) {
+        await this.popover.open(anchor, content, { takeFocus: true });
         return true;
       }
     }
@@ -86,12 +86,25 @@ export class Interactions {
   }
 
   private async openMatch(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
-    const [id] = this.controller.termIndex.entry(match.entry);
-    const definition = await sendToBackground({ type: 'lookup', id });
-    if (!definition) return false;
-    const content = { kind: 'definition' as const, definition, ...(match.kind === 'misspelling' ? { misspelledAs: match.text } : {}) };
+    const content = await this.contentFor(this.controller.sensesOf(match), match.text, match.kind);
+    if (!content) return false;
     await this.popover.open(matchAnchor(match), content, options);
     return true;
+  }
+
+  /**
+   * What the popover shows for a word of the page: its entry's definition, named as the page writes it,
+   * or every sense of an abbreviation that nothing on the page tells apart. Undefined when the
+   * background cannot answer, null when it knows no such entry.
+   */
+  private async contentFor(entries: number[], pageWord: string, kind: PageMatch['kind']): Promise<PopoverContent | null | undefined> {
+    const ids = entries.map((entry) => this.controller.termIndex.entry(entry)[0]);
+    const definitions = await Promise.all(ids.map((id) => sendToBackground({ type: 'lookup', id })));
+    if (definitions.some((d) => d === undefined)) return undefined;
+    const found = definitions.filter((d): d is Definition => d !== null && d !== undefined);
+    if (found.length === 0) return null;
+    if (found.length > 1) return { kind: 'senses', pageWord, definitions: found };
+    return { kind: 'definition', definition: found[0]!, pageWord, ...(kind === 'misspelling' ? { misspelledAs: pageWord } : {}) };
   }
 
   private onPointerMove(event: PointerEvent): void {

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Definition } from '../glossary/types';
 import { DefinitionCard } from './DefinitionCard';
+import { PageWordNote } from './PageWordNote';
+import { SensesCard } from './SensesCard';
 
 export type PopoverContent =
   | { kind: 'loading' }
-  | { kind: 'definition'; definition: Definition; misspelledAs?: string }
+  | { kind: 'definition'; definition: Definition; misspelledAs?: string; /** The page's word, when known. */ pageWord?: string }
+  | { kind: 'senses'; pageWord: string; definitions: Definition[] }
   | { kind: 'unknown'; text: string; suggestions: Definition[] }
   | { kind: 'empty-selection' };
 
@@ -79,9 +82,12 @@ function PopoverBody({ content, onShow, onKnown }: Pick<PopoverProps, 'onShow' |
       );
     case 'unknown':
       return <UnknownTerm text={content.text} suggestions={content.suggestions} onShow={onShow} />;
+    case 'senses':
+      return <SensesCard pageWord={content.pageWord} definitions={content.definitions} headingId="termlight-heading" onShow={onShow} />;
     case 'definition':
       return (
         <>
+          {content.pageWord !== undefined && content.misspelledAs === undefined && <PageWordNote pageWord={content.pageWord} definition={content.definition} />}
           <DefinitionCard
             definition={content.definition}
             misspelledAs={content.misspelledAs}

@@ -54,6 +54,12 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
               </p>
             )}
             {settings?.paused && <p class="notice">Termlight is paused everywhere. Resume it in Settings.</p>}
+            {page.language && !page.language.read && (
+              <p class="notice" data-testid="not-english">
+                This page is not in English, so Termlight highlights nothing on it. Search here and the keyboard
+                shortcut still work.
+              </p>
+            )}
             <label class="switch">
               <input
                 type="checkbox"
