@@ -4,10 +4,11 @@ import { sentenceParts, type ExportItem } from './export-common';
 /**
  * Anki's text import (manual: "Importing > Text Files", file headers from Anki 2.1.54). The file is
  * UTF-8, starts with `#key:value` header lines, then one note per line with tab-separated fields.
- * Fields are HTML (`#html:true`), so every field is HTML-escaped (& < > and the double quote, which
- * would otherwise open a quoted field) and newlines become <br>; tabs inside notes become &#9;. A
- * field can then never hold the separator, a quote or a line break, and no note line starts with
- * `#` (the GUID comes first), which Anki would take for a comment.
+ * Fields are HTML (`#html:true`), so every field is HTML-escaped (& < > and both quotes: a double
+ * quote could open a CSV-quoted field) and newlines become <br>; tabs inside notes become &#9;; our
+ * own links quote their href with single quotes. A field can then never hold the separator, a double
+ * quote or a line break, and no note line starts with `#` (the GUID comes first), which Anki would
+ * take for a comment.
  */
 export const ANKI_COLUMNS = ['GUID', 'Front', 'Back', 'Tags'] as const;
 export const ANKI_DECK = 'Termlight';
@@ -25,6 +26,7 @@ export function escapeAnkiHtml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
     .replace(/\t/g, '&#9;')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
@@ -53,10 +55,10 @@ export function toAnki(items: readonly ExportItem[]): string {
       const { before, term, after } = sentenceParts(context, entry.headword);
       if (context.sentence) back.push(`“${escapeAnkiHtml(before)}${term ? `<b>${escapeAnkiHtml(term)}</b>` : ''}${escapeAnkiHtml(after)}”`);
       const title = escapeAnkiHtml(context.title || context.url);
-      if (context.url) back.push(`Source: <a href="${escapeAnkiHtml(context.url)}">${title}</a>`);
+      if (context.url) back.push(`Source: <a href='${escapeAnkiHtml(context.url)}'>${title}</a>`);
     }
     if (entry.note) back.push(`Note: ${escapeAnkiHtml(entry.note)}`);
-    if (definition) back.push(`Learn more: <a href="${escapeAnkiHtml(definition.url)}">${escapeAnkiHtml(sourceName(definition.url))}</a>`);
+    if (definition) back.push(`Learn more: <a href='${escapeAnkiHtml(definition.url)}'>${escapeAnkiHtml(sourceName(definition.url))}</a>`);
     const tags = ['termlight', ...entry.tags.map(ankiTag)].filter(Boolean).join(' ');
     return [ankiGuid(entry.entryId), front, back.join('<br><br>'), escapeAnkiHtml(tags)].join('\t');
   });

@@ -33,7 +33,8 @@ export function readRecord(raw: unknown, migrations: Readonly<Record<number, Mig
     }
     migrated = true;
   }
-  const parsed = EntrySchema.safeParse({ ...record, v: current });
+  // Validated as the current shape (`current` is RECORD_VERSION outside tests).
+  const parsed = EntrySchema.safeParse({ ...record, v: RECORD_VERSION });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { kind: 'corrupt', reason: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid' };

@@ -15,24 +15,31 @@ export interface SentenceSpan {
  * "Dr. Smith" or "e.g." do not end a sentence in the middle.
  */
 export function sentenceAround(text: string, start: number, end: number, max = MAX_SENTENCE): SentenceSpan {
-  const [from, to] = sentenceBounds(text, start, end);
-  return trimAround(text.slice(from, to), start - from, end - from, max);
+  // Whitespace first: in page text a newline is just a space (the segmenter would end a sentence there).
+  const flat = collapse(text, start, end);
+  const [from, to] = sentenceBounds(flat.sentence, flat.start, flat.end);
+  const slice = flat.sentence.slice(from, to);
+  const lead = slice.length - slice.trimStart().length;
+  return trimAround(slice.trim(), flat.start - from - lead, flat.end - from - lead, max);
 }
+
+const ABBREVIATION_END = /\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|No|Fig|approx|Dept|Inc|Ltd|Co)\.\s*$/;
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
     const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
     let from = -1;
-    let to = text.length;
+    let spanStart = 0;
+    let previous = '';
     for (const segment of segmenter.segment(text)) {
+      // ICU ends a sentence after "Dr." or "Fig."; a title or abbreviation continues it.
+      if (!ABBREVIATION_END.test(previous)) spanStart = segment.index;
+      previous = segment.segment;
       const segEnd = segment.index + segment.segment.length;
-      if (from < 0 && segEnd > start) from = segment.index;
-      if (from >= 0 && segEnd >= end) {
-        to = segEnd;
-        break;
-      }
+      if (from < 0 && segEnd > start) from = spanStart;
+      if (from >= 0 && segEnd >= end && !ABBREVIATION_END.test(segment.segment)) return [from, segEnd];
     }
-    return [Math.max(0, from), to];
+    return [Math.max(0, from), text.length];
   }
   const before = text.slice(0, start);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'));
@@ -40,8 +47,8 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
   return [stop < 0 ? 0 : stop + 1, after < 0 ? text.length : end + after + 1];
 }
 
-/** Collapses whitespace (tracking the term's position) and cuts around the term if too long. */
-function trimAround(raw: string, start: number, end: number, max: number): SentenceSpan {
+/** Collapses runs of whitespace to one space, tracking the term's position. */
+function collapse(raw: string, start: number, end: number): SentenceSpan {
   let out = '';
   let termStart = 0;
   let termEnd = 0;
@@ -60,6 +67,11 @@ function trimAround(raw: string, start: number, end: number, max: number): Sente
     out += ch;
   }
   if (termEnd < termStart) termEnd = termStart;
+  return { sentence: out, start: termStart, end: termEnd };
+}
+
+/** Cuts a sentence longer than `max` around the term, at word boundaries, with ellipses. */
+function trimAround(out: string, termStart: number, termEnd: number, max: number): SentenceSpan {
   if (out.length <= max) return { sentence: out, start: termStart, end: termEnd };
   // Centre a window on the term, then widen it to word boundaries.
   const room = Math.max(0, max - (termEnd - termStart));
