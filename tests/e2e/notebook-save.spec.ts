@@ -49,7 +49,7 @@ test.describe('saving terms', () => {
 
     // Edit a note in place.
     const entry = panel.locator('[data-entry="hypercalcemia"]');
-    await entry.getByRole('button', { name: 'Add a note for hypercalcemia' }).click();
+    await entry.getByRole('button', { name: 'Add note for hypercalcemia' }).click();
     await entry.getByTestId('entry-note-input').fill('Ask about fluids.\nAnd about thirst.');
     await entry.getByTestId('entry-tags-input').fill('to ask, calcium');
     await entry.getByTestId('entry-save-note').click();

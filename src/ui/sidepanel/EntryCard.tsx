@@ -6,7 +6,21 @@ import { parseTagInput, type NotebookEntry } from '../../notebook/schema';
 import { shortDefinition } from './OnThisPage';
 
 /** One saved term: definition, every context with its page, the note (edited in place) and tags. */
-export function EntryCard({ entry, definition, onDelete, onError }: { entry: NotebookEntry; definition?: Definition; onDelete: () => void; onError: (e: string) => void }) {
+export function EntryCard({
+  entry,
+  definition,
+  onDelete,
+  onError,
+  headingLevel,
+}: {
+  entry: NotebookEntry;
+  definition?: Definition;
+  onDelete: () => void;
+  onError: (e: string) => void;
+  /** h4 under a page heading, h3 in the A–Z list. */
+  headingLevel: 3 | 4;
+}) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(entry.note);
   const [tags, setTags] = useState(entry.tags.join(', '));
@@ -18,9 +32,9 @@ export function EntryCard({ entry, definition, onDelete, onError }: { entry: Not
   };
   return (
     <article class="entry" aria-labelledby={headingId} data-entry={entry.entryId}>
-      <h4 id={headingId} class="headword">
+      <Heading id={headingId} class="headword">
         {entry.headword}
-      </h4>
+      </Heading>
       {definition ? <p class="short-definition">{shortDefinition(definition.definition)}</p> : <p class="muted">No longer in the glossary.</p>}
       {entry.contexts.length > 0 && (
         <ul class="contexts">
@@ -83,7 +97,7 @@ export function EntryCard({ entry, definition, onDelete, onError }: { entry: Not
       )}
       {!editing && (
         <div class="action-row">
-          <button type="button" onClick={() => setEditing(true)} aria-label={`${entry.note ? 'Edit the note' : 'Add a note'} for ${entry.headword}`} data-testid="entry-edit-note">
+          <button type="button" onClick={() => setEditing(true)} aria-label={`${entry.note ? 'Edit note' : 'Add note'} for ${entry.headword}`} data-testid="entry-edit-note">
             {entry.note ? 'Edit note' : 'Add note'}
           </button>
           <button type="button" onClick={onDelete} aria-label={`Delete ${entry.headword}`} data-testid="entry-delete">

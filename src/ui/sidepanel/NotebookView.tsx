@@ -62,6 +62,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
 
   return (
     <div class="notebook">
+      <h2 class="visually-hidden">Your notebook</h2>
       {state.problems.length > 0 && (
         <p class="notice" role="alert" data-testid="notebook-problems">
           {state.problems.length === 1 ? '1 saved record could not be read' : `${state.problems.length} saved records could not be read`} and{' '}
@@ -104,7 +105,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
               </div>
             )}
           </div>
-          <p aria-live="polite" data-testid="notebook-count">
+          <p aria-live="polite" data-testid="notebook-count" data-load-ms={Math.round(state.loadMs)}>
             {filtered.length === all.length ? `${all.length} saved ${all.length === 1 ? 'term' : 'terms'}` : `${filtered.length} of ${all.length} saved terms`}
           </p>
           <ul class="entries" aria-label="Saved terms" data-testid="notebook-entries">
@@ -115,7 +116,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
                 </li>
               ) : (
                 <li key={row.key}>
-                  <EntryCard entry={row.entry} definition={definitions.get(row.entry.entryId)} onDelete={() => void remove(row.entry)} onError={setError} />
+                  <EntryCard headingLevel={grouping === 'az' ? 3 : 4} entry={row.entry} definition={definitions.get(row.entry.entryId)} onDelete={() => void remove(row.entry)} onError={setError} />
                 </li>
               ),
             )}
