@@ -92,8 +92,16 @@ export function NotebookActions({ definition, notebook }: { definition: Definiti
         </p>
       )}
       <div class="action-row">
-        <button type="button" class="primary" onClick={() => void save()} aria-keyshortcuts="S" disabled={busy} data-testid="save">
-          {entry ? 'Save again (adds this page)' : 'Save to notebook'}
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void save()}
+          aria-label={entry ? 'Save again to notebook (adds this page)' : 'Save to notebook'}
+          aria-keyshortcuts="S"
+          disabled={busy}
+          data-testid="save"
+        >
+          {entry ? 'Save again' : 'Save'}
           <span class="key-hint" aria-hidden="true">
             {' '}
             S

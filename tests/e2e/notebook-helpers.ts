@@ -43,6 +43,7 @@ export async function openSidePanel(context: BrowserContext, extensionId: string
 
 /** Points at a term and waits for its popover. */
 export async function hoverTerm(page: Page, text: string, headword = text, highlight = 'termlight-term'): Promise<void> {
+  await page.bringToFront(); // a background tab gets no animation frames, which hover uses
   await waitForHighlight(page, text, highlight);
   await page.mouse.move(0, 0);
   const at = await pointOf(page, text);
