@@ -8,12 +8,13 @@ import { toMarkdown } from '../../notebook/markdown';
 import type { NotebookEntry } from '../../notebook/schema';
 import { downloadText } from './download';
 
-export type ExportFormat = 'anki' | 'csv' | 'markdown' | 'json';
+export type ExportFormat = 'anki' | 'csv' | 'markdown' | 'markdown-pages' | 'json';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   anki: 'Anki (.txt)',
   csv: 'CSV (spreadsheet)',
-  markdown: 'Markdown (Obsidian)',
+  markdown: 'Markdown by term',
+  'markdown-pages': 'Markdown by page',
   json: 'JSON backup',
 };
 
@@ -26,10 +27,10 @@ export function exportEntries(format: ExportFormat, entries: readonly NotebookEn
       ? [toAnki(items), 'txt', 'text/plain']
       : format === 'csv'
         ? [toCsv(items), 'csv', 'text/csv']
-        : format === 'markdown'
-          ? [toMarkdown(items, { by: 'term', title: `Termlight: ${what}` }), 'md', 'text/markdown']
+        : format === 'markdown' || format === 'markdown-pages'
+          ? [toMarkdown(items, { by: format === 'markdown' ? 'term' : 'page', title: `Termlight: ${what}` }), 'md', 'text/markdown']
           : [toJson(entries, now), 'json', 'application/json'];
-  const name = exportFileName(format === 'anki' ? `${what} anki` : what, extension, now);
+  const name = exportFileName(format === 'anki' ? `${what} anki` : format === 'markdown-pages' ? `${what} by page` : what, extension, now);
   downloadText(name, text, type);
   return name;
 }
