@@ -8,6 +8,17 @@ export interface NotebookFilter {
 
 const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 
+/** Each entry's searchable text, folded once: entries are replaced, never changed, when edited. */
+const haystacks = new WeakMap<NotebookEntry, string>();
+function haystackOf(entry: NotebookEntry): string {
+  let text = haystacks.get(entry);
+  if (text === undefined) {
+    text = fold([entry.headword, entry.note, entry.tags.join(' '), ...entry.contexts.flatMap((c) => [c.sentence, c.title, c.written])].join('\n'));
+    haystacks.set(entry, text);
+  }
+  return text;
+}
+
 /** Entries whose headword, note, tags, sentences or page titles contain the query, and that carry every chosen tag. */
 export function filterEntries(entries: readonly NotebookEntry[], filter: NotebookFilter): NotebookEntry[] {
   const words = fold(filter.query).split(/\s+/).filter(Boolean);
@@ -15,7 +26,7 @@ export function filterEntries(entries: readonly NotebookEntry[], filter: Noteboo
   return entries.filter((entry) => {
     if (tags.length > 0 && !tags.every((t) => entry.tags.some((own) => own.toLowerCase() === t))) return false;
     if (words.length === 0) return true;
-    const haystack = fold([entry.headword, entry.note, entry.tags.join(' '), ...entry.contexts.flatMap((c) => [c.sentence, c.title, c.written])].join('\n'));
+    const haystack = haystackOf(entry);
     return words.every((w) => haystack.includes(w));
   });
 }

@@ -1,3 +1,4 @@
+import { Slicer } from '../page/schedule';
 import { applySave, mergeEntries } from './merge';
 import { readRecord } from './migrations';
 import { entryKey, EntrySchema, isEntryKey, normalizeTags, type NotebookEntry, type SaveInput } from './schema';
@@ -20,18 +21,36 @@ export interface NotebookSnapshot {
   problems: RecordProblem[];
 }
 
+function readInto(snapshot: NotebookSnapshot, key: string, raw: unknown): void {
+  const result = readRecord(raw);
+  if (result.kind === 'ok') snapshot.entries.push(result.entry);
+  else if (result.kind === 'newer') snapshot.problems.push({ key, reason: `saved by a newer version of Termlight (record version ${result.version})` });
+  else snapshot.problems.push({ key, reason: result.reason });
+}
+
 /** Parses every notebook record of a storage dump: each one on its own, so one bad record costs only itself. */
 export function readSnapshot(items: Record<string, unknown>): NotebookSnapshot {
-  const entries: NotebookEntry[] = [];
-  const problems: RecordProblem[] = [];
-  for (const [key, raw] of Object.entries(items)) {
-    if (!isEntryKey(key)) continue;
-    const result = readRecord(raw);
-    if (result.kind === 'ok') entries.push(result.entry);
-    else if (result.kind === 'newer') problems.push({ key, reason: `saved by a newer version of Termlight (record version ${result.version})` });
-    else problems.push({ key, reason: result.reason });
+  const snapshot: NotebookSnapshot = { entries: [], problems: [] };
+  for (const [key, raw] of Object.entries(items)) if (isEntryKey(key)) readInto(snapshot, key, raw);
+  return snapshot;
+}
+
+/**
+ * The same, in slices of a few milliseconds with progress: validating thousands of records at once
+ * would be a long task in the side panel (5,000 took 0.3 to 1.5 s here).
+ */
+export async function readSnapshotInSlices(items: Record<string, unknown>, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<NotebookSnapshot> {
+  const snapshot: NotebookSnapshot = { entries: [], problems: [] };
+  const keys = Object.keys(items).filter(isEntryKey);
+  const slicer = new Slicer();
+  for (const [i, key] of keys.entries()) {
+    readInto(snapshot, key, items[key]);
+    if (slicer.due) {
+      onProgress?.(i + 1, keys.length);
+      await slicer.next(signal);
+    }
   }
-  return { entries, problems };
+  return snapshot;
 }
 
 export class StorageFullError extends Error {

@@ -98,14 +98,11 @@ export function NotebookActions({ definition, notebook }: { definition: Definiti
           onClick={() => void save()}
           aria-label={entry ? 'Save again to notebook (adds this page)' : 'Save to notebook'}
           aria-keyshortcuts="S"
+          title="Save to your notebook (shortcut: S)"
           disabled={busy}
           data-testid="save"
         >
           {entry ? 'Save again' : 'Save'}
-          <span class="key-hint" aria-hidden="true">
-            {' '}
-            S
-          </span>
         </button>
         {entry && !editing && (
           <button type="button" class="secondary" onClick={() => setEditing(true)} data-testid="edit-note">

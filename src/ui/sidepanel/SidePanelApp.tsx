@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { NotebookView } from './NotebookView';
 import { OnThisPage } from './OnThisPage';
@@ -10,8 +10,15 @@ type View = 'page' | 'notebook';
 export function SidePanelApp({ definitions }: { definitions: Definition[] }) {
   const initial = new URLSearchParams(location.search).get('view') === 'notebook' ? 'notebook' : 'page';
   const [view, setView] = useState<View>(initial);
-  const notebook = useNotebook();
-  const byId = new Map(definitions.map((d) => [d.id, d]));
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  // Progress re-renders the panel: at most every 200 ms while a big notebook is read.
+  const lastProgress = useRef(0);
+  const notebook = useNotebook((done, total) => {
+    if (performance.now() - lastProgress.current < 200) return;
+    lastProgress.current = performance.now();
+    setProgress({ done, total });
+  });
+  const byId = useMemo(() => new Map(definitions.map((d) => [d.id, d])), [definitions]);
   const tab = (id: View, label: string) => (
     <button
       type="button"
@@ -47,7 +54,13 @@ export function SidePanelApp({ definitions }: { definitions: Definition[] }) {
           <OnThisPage definitions={byId} notebook={notebook} />
         </section>
         <section role="tabpanel" id="panel-notebook" aria-labelledby="tab-notebook" hidden={view !== 'notebook'}>
-          {notebook ? <NotebookView definitions={byId} state={notebook} /> : <p class="muted">Opening your notebook…</p>}
+          {notebook ? (
+            <NotebookView definitions={byId} state={notebook} />
+          ) : (
+            <p class="muted" role="status">
+              Opening your notebook…{progress && ` ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} saved terms read.`}
+            </p>
+          )}
         </section>
       </main>
     </div>
