@@ -23,7 +23,8 @@ test.describe('opening the notebook', () => {
     const sidePanels = () =>
       sw.evaluate(async () => {
         const api = (globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<Array<{ documentUrl?: string }>> } } }).chrome;
-        return (await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => new URL(c.documentUrl ?? '').pathname);
+        // A side panel still starting has no document URL yet.
+        return (await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).flatMap((c) => (c.documentUrl ? [new URL(c.documentUrl).pathname] : []));
       });
     expect(await sidePanels()).toEqual([]);
     await popup.getByTestId('popup-open-notebook').click();
