@@ -2,9 +2,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermIndex } from '../glossary/types';
 import { toIndexReader, type TermIndexReader } from '../match/index-reader';
 import { TermMatcher } from '../match/matcher';
-import type { PageTerms } from '../messaging/messages';
+import type { PageMatches, PageTerms } from '../messaging/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
 import { collectRuns } from './collect';
+import { compareMatches, matchSentence, pageIdentity } from './page-context';
 import { Highlighter, highlightApiSupported } from './highlighter';
 import type { LanguageDetector } from './language';
 import { observeMutations, type DirtyWork } from './observe';
@@ -36,6 +37,8 @@ export class PageController {
   private queue: Promise<void> = Promise.resolve();
   /** The term index, read through the same small API as the matcher's (nothing is decoded up front). */
   readonly termIndex: TermIndexReader;
+  /** Sentences of first occurrences, read once (the side panel asks again whenever the page changes). */
+  private readonly sentences = new WeakMap<PageMatch, string>();
   /** Adds a web component's open shadow root to the mutation observer (scans find them). */
   private watchShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
@@ -55,6 +58,13 @@ export class PageController {
   }
 
   isVisible = (match: PageMatch): boolean => this.visible.has(match);
+
+  /** A cheap summary of the matches on show: the side panel is told when it changes. */
+  visibleSignature(): string {
+    let sum = 0;
+    for (const match of this.visible) sum = (sum + match.entry * 31 + match.startOffset) % 1_000_000_007;
+    return `${this.visible.size}:${sum}`;
+  }
 
   /** The matcher that decides what is highlighted, built on first use (pages where Termlight is off never pay for it). */
   getMatcher(): TermMatcher {
@@ -110,6 +120,38 @@ export class PageController {
       active: this.isActive,
       hostname: location.hostname,
     };
+  }
+
+  /**
+   * Every term on the page for the side panel: in page order (of first occurrence), with counts and
+   * the first occurrence's sentence. The same visible matches the highlights show, not a new scan.
+   */
+  pageMatches(): PageMatches {
+    const byEntry = new Map<number, { first: PageMatch; count: number }>();
+    for (const match of this.visible) {
+      const seen = byEntry.get(match.entry);
+      if (!seen) byEntry.set(match.entry, { first: match, count: 1 });
+      else {
+        seen.count++;
+        if (compareMatches(match, seen.first) < 0) seen.first = match;
+      }
+    }
+    const terms = [...byEntry.values()]
+      .sort((a, b) => compareMatches(a.first, b.first))
+      .map(({ first, count }) => {
+        const [id, headword] = this.termIndex.entry(first.entry);
+        let sentence = this.sentences.get(first);
+        if (sentence === undefined) this.sentences.set(first, (sentence = matchSentence(first, this.ownHostName)));
+        return { id, headword, count, written: first.text.slice(0, 200), sentence, misspelled: first.kind === 'misspelling' };
+      });
+    return { ...pageIdentity(), active: this.isActive, terms };
+  }
+
+  /** The visible matches of one entry, in page order (for "next occurrence" from the side panel). */
+  occurrencesOf(id: string): PageMatch[] {
+    const entry = this.termIndex.entryNumber(id);
+    if (entry === undefined) return [];
+    return [...this.visible].filter((m) => m.entry === entry).sort(compareMatches);
   }
 
   private activate(): void {

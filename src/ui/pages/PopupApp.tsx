@@ -2,10 +2,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Definition } from '../../glossary/types';
 import type { PageTerms } from '../../messaging/messages';
-import { sendToTab } from '../../messaging/runtime';
+import { sendToBackground, sendToTab } from '../../messaging/runtime';
+import { openSidePanel } from '../../notebook/background';
 import { isActiveOn } from '../../settings/schema';
 import { toggleSite } from '../../settings/store';
 import { DefinitionCard } from '../DefinitionCard';
+import { NotebookActions, type NotebookBridge } from '../NotebookActions';
 import { SearchBox } from './SearchBox';
 import { useSettings } from './useSettings';
 
@@ -17,11 +19,29 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The popup's notebook row: saving from search has no page context. */
+function popupNotebook(windowId: () => number | undefined, tabId: () => number | undefined): NotebookBridge {
+  return {
+    status: (entryId) => sendToBackground({ type: 'notebook-get', entryId }),
+    save: (definition, extra) => sendToBackground({ type: 'notebook-save', input: { entryId: definition.id, headword: definition.headword, ...extra } }),
+    update: (entryId, change) => sendToBackground({ type: 'notebook-update', entryId, ...change }),
+    // Called straight from the click, so the browser counts it as the reader's action.
+    openNotebook: () => void openSidePanel({ windowId: windowId() }, tabId()).then(() => window.close()),
+  };
+}
+
 export function PopupApp({ definitions }: { definitions: Definition[] }) {
   const byId = useMemo(() => new Map(definitions.map((d) => [d.id, d])), [definitions]);
   const [chosen, setChosen] = useState<Definition>();
   const [page, setPage] = useState<PageTerms | null>();
   const settings = useSettings();
+  const [windowId, setWindowId] = useState<number>();
+  const [tabId, setTabId] = useState<number>();
+  const notebook = useMemo(() => popupNotebook(() => windowId, () => tabId), [windowId, tabId]);
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => setWindowId(w.id));
+    void targetTabId().then(setTabId);
+  }, []);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
@@ -40,6 +60,7 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
       {chosen && (
         <section class="chosen" aria-label="Definition" data-testid="popup-definition">
           <DefinitionCard key={chosen.id} definition={chosen} headingId="chosen-heading" expanded onRelated={(id) => setChosen(byId.get(id))} />
+          <NotebookActions definition={chosen} notebook={notebook} />
         </section>
       )}
       <section class="page" aria-label="This page">
@@ -88,6 +109,9 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
         )}
       </section>
       <footer>
+        <button type="button" class="link-button" onClick={() => notebook.openNotebook()} data-testid="popup-open-notebook">
+          Open the notebook and “On this page”
+        </button>
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings and known words
         </button>
