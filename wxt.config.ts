@@ -16,6 +16,9 @@ export default defineConfig({
     name: 'Termlight',
     description: 'Highlights medical terms on any page and explains them in plain language. Nothing you read leaves your browser.',
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The PDF reader (an extension page) fetches the one document the reader asked it to open. The
+    // content script already runs on every http(s) page, so this adds no new install warning.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+E' },

@@ -8,6 +8,9 @@ import type { PageController } from './controller';
 import { matchAtPoint } from './hit-test';
 import type { PageMatch } from './scan';
 
+/** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
+export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher'>;
+
 const HOVER_OPEN_MS = 150;
 const HOVER_CLOSE_MS = 350;
 
@@ -25,7 +28,7 @@ export class Interactions {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly controller: PageController,
+    private readonly controller: MatchSource,
     private readonly popover: PopoverHost,
   ) {}
 

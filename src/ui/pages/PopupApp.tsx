@@ -6,6 +6,7 @@ import { sendToTab } from '../../messaging/runtime';
 import { isActiveOn } from '../../settings/schema';
 import { toggleSite } from '../../settings/store';
 import { DefinitionCard } from '../DefinitionCard';
+import { OpenPdfButton } from './OpenPdfButton';
 import { SearchBox } from './SearchBox';
 import { useSettings } from './useSettings';
 
@@ -15,6 +16,12 @@ async function targetTabId(): Promise<number | undefined> {
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** The address of the tab the popup speaks for (visible with activeTab, or the http(s) host permission). */
+async function targetTabUrl(): Promise<string | undefined> {
+  const tabId = await targetTabId();
+  return tabId === undefined ? undefined : (await browser.tabs.get(tabId).catch(() => undefined))?.url;
 }
 
 export function PopupApp({ definitions }: { definitions: Definition[] }) {
@@ -42,6 +49,7 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
           <DefinitionCard key={chosen.id} definition={chosen} headingId="chosen-heading" expanded onRelated={(id) => setChosen(byId.get(id))} />
         </section>
       )}
+      <OpenPdfButton tabUrl={targetTabUrl} />
       <section class="page" aria-label="This page">
         {page === undefined && <p class="muted">Checking this page…</p>}
         {page === null && <p class="muted">Termlight does not run on this page (browser pages and extension stores are off limits).</p>}

@@ -1,0 +1,169 @@
+import type { TermIndex } from '../glossary/types';
+import { TermMatcher } from '../match/matcher';
+import { Highlighter, highlightApiSupported } from '../page/highlighter';
+import { scanRun, type PageMatch } from '../page/scan';
+import { Slicer } from '../page/schedule';
+import { MatchStore } from '../page/store';
+import { visibleMatches } from '../page/visibility';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { textContentText, textLayerRun } from './text-runs';
+
+/** A term found somewhere in the document, with every page it is on ("On this page"). */
+export interface DocumentTerm {
+  id: string;
+  headword: string;
+  pages: number[];
+}
+
+/**
+ * Termlight in the PDF reader: the same matcher, match store, visibility rule and Highlighter as on
+ * web pages, fed one rendered text layer at a time instead of a page's DOM. Pages are matched in
+ * slices as PDF.js renders them, so scrolling a long document never gets a long task from us.
+ * Everything it starts ends with `signal`.
+ */
+export class ReaderController {
+  readonly store = new MatchStore();
+  /** Main-thread milliseconds spent matching, summed over slices (the benchmark reports it). */
+  scanMainThreadMs = 0;
+  /** performance.now() when the first highlights were shown (the benchmark reports it). */
+  firstHighlightsAt: number | undefined;
+  private matcher: TermMatcher | undefined;
+  private lookupMatcher: TermMatcher | undefined;
+  private readonly highlighter: Highlighter | undefined;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private knownEntries = new Set<number>();
+  private visible = new Set<PageMatch>();
+  private readonly pageMatches = new Map<number, { layer: Element; matches: PageMatch[] }>();
+  private readonly queued = new Map<number, Element>();
+  private draining = false;
+  private readonly entryNumber: Map<string, number>;
+  /** Entry number -> pages it is on, from the whole document's text (not only rendered pages). */
+  private readonly documentTerms = new Map<number, Set<number>>();
+
+  constructor(
+    readonly termIndex: TermIndex,
+    private readonly signal: AbortSignal,
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.entryNumber = new Map(termIndex.entries.map(([id], n) => [id, n]));
+    if (highlightApiSupported()) this.highlighter = new Highlighter(signal);
+  }
+
+  get isActive(): boolean {
+    return !this.settings.paused && !this.signal.aborted;
+  }
+
+  isVisible = (match: PageMatch): boolean => this.visible.has(match);
+
+  getMatcher(): TermMatcher {
+    return (this.matcher ??= new TermMatcher(this.termIndex, { includeEveryday: this.settings.underlineEveryday }));
+  }
+
+  getLookupMatcher(): TermMatcher {
+    if (this.settings.underlineEveryday) return this.getMatcher();
+    return (this.lookupMatcher ??= new TermMatcher(this.termIndex, { includeEveryday: true }));
+  }
+
+  applySettings(settings: Settings): void {
+    const everydayChanged = settings.underlineEveryday !== this.settings.underlineEveryday;
+    this.settings = settings;
+    this.knownEntries = new Set(settings.knownTerms.map((id) => this.entryNumber.get(id)).filter((n): n is number => n !== undefined));
+    this.highlighter?.setStyle(settings.highlightStyle);
+    if (everydayChanged) {
+      // What counts as a term changed: match every rendered page again with the new rule.
+      this.matcher = undefined;
+      for (const [page, { layer }] of this.pageMatches) this.queued.set(page, layer);
+      void this.drain();
+    }
+    this.refreshVisible();
+  }
+
+  /** A page's text layer was rendered (or changed): match it, replacing what was found there before. */
+  pageRendered(pageNumber: number, layer: Element): void {
+    const known = this.pageMatches.get(pageNumber);
+    // Zooming re-renders a text layer in place: same nodes, same matches.
+    if (known && known.layer === layer && known.matches.every((m) => m.startNode.isConnected && m.endNode.isConnected) && !this.queued.has(pageNumber)) return;
+    this.queued.set(pageNumber, layer);
+    void this.drain();
+  }
+
+  /** The text layer changed under us (the find bar marks its matches by splitting text nodes). */
+  pageChanged(pageNumber: number, layer: Element): void {
+    this.queued.set(pageNumber, layer);
+    void this.drain();
+  }
+
+  /** Terms found in the document so far, by headword, with their pages. */
+  documentTermList(): DocumentTerm[] {
+    return [...this.documentTerms]
+      .filter(([entry]) => !this.knownEntries.has(entry))
+      .map(([entry, pages]) => {
+        const [id, headword] = this.termIndex.entries[entry]!;
+        return { id, headword, pages: [...pages].sort((a, b) => a - b) };
+      })
+      .sort((a, b) => a.headword.localeCompare(b.headword));
+  }
+
+  /**
+   * Indexes the whole document for "On this page": reads every page's text (PDF.js parses it in its
+   * worker) and matches it in slices. Resolves when done or when `signal` aborts.
+   */
+  async indexDocument(pageCount: number, pageText: (pageNumber: number) => Promise<ReadonlyArray<{ str?: string; hasEOL?: boolean }>>, onProgress: (done: number) => void): Promise<void> {
+    const slicer = new Slicer();
+    for (let page = 1; page <= pageCount; page++) {
+      if (this.signal.aborted) return;
+      const text = textContentText(await pageText(page));
+      for (const match of this.getMatcher().findInText(text)) {
+        let pages = this.documentTerms.get(match.entry);
+        if (!pages) this.documentTerms.set(match.entry, (pages = new Set()));
+        pages.add(page);
+      }
+      if (slicer.due || page % 10 === 0) {
+        onProgress(page);
+        await slicer.next(this.signal).catch(() => undefined);
+      }
+    }
+    this.scanMainThreadMs += slicer.finish();
+    onProgress(pageCount);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    const slicer = new Slicer();
+    try {
+      while (this.queued.size > 0 && !this.signal.aborted) {
+        const [pageNumber, layer] = this.queued.entries().next().value!;
+        this.queued.delete(pageNumber);
+        this.store.removeCovering((this.pageMatches.get(pageNumber)?.matches ?? []).flatMap((m) => m.nodes ?? [m.startNode]));
+        const run = textLayerRun(layer);
+        const matches = run ? scanRun(run, this.getMatcher()) : [];
+        for (const match of matches) this.store.add(match);
+        this.pageMatches.set(pageNumber, { layer, matches });
+        if (slicer.due) {
+          this.refreshVisible();
+          await slicer.next(this.signal);
+        }
+      }
+      this.refreshVisible();
+    } catch (error) {
+      if (!this.signal.aborted) console.error('Termlight:', error);
+    } finally {
+      this.scanMainThreadMs += slicer.finish();
+      this.draining = false;
+    }
+  }
+
+  private refreshVisible(): void {
+    this.store.removeDisconnected();
+    this.visible = this.isActive ? visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode) : new Set();
+    this.highlighter?.sync(this.visible);
+    if (this.visible.size > 0) this.firstHighlightsAt ??= performance.now();
+    this.onChange();
+  }
+
+  /** Matches on one rendered page (tests and the page list). */
+  matchesOnPage(pageNumber: number): readonly PageMatch[] {
+    return (this.pageMatches.get(pageNumber)?.matches ?? []).filter(this.isVisible);
+  }
+}
