@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 export const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; frame-src 'self'";
 
 /** The reader's test PDFs, generated with pdf-lib on first request (tests/pdf/make-pdfs.ts). */
-let pdfs: Promise<Record<string, Uint8Array>> | undefined;
+const pdfs = new Map<string, Promise<Uint8Array | undefined>>();
 /** Declared size of /pdf/huge.pdf: past the reader's limit; the body never comes. */
 export const HUGE_PDF_BYTES = 300 * 1024 * 1024;
 
@@ -23,8 +23,8 @@ async function servePdf(name: string, res: import('node:http').ServerResponse): 
     setTimeout(() => res.destroy(), 5000);
     return;
   }
-  pdfs ??= import('./pdf/make-pdfs').then((m) => m.allPdfs());
-  const bytes = (await pdfs)[name];
+  if (!pdfs.has(name)) pdfs.set(name, import('./pdf/make-pdfs').then((m) => (Object.hasOwn(m.PDF_FIXTURES, name) ? m.PDF_FIXTURES[name]!() : undefined)));
+  const bytes = await pdfs.get(name);
   if (!bytes) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;

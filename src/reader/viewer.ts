@@ -95,6 +95,7 @@ export class ReaderViewer {
     bus.on('updatefindmatchescount', (event: { matchesCount: { current: number; total: number } }) => this.showFindCount(event.matchesCount), { signal });
     bus.on('updatefindcontrolstate', (event: { state: number; matchesCount: { current: number; total: number } }) => {
       if (event.state === 1 /* FindState.NOT_FOUND */) $('find-status').textContent = 'Not found';
+      else if (event.state === 3 /* FindState.PENDING */) $('find-status').textContent = 'Searching…';
       else this.showFindCount(event.matchesCount);
     }, { signal });
 
@@ -128,7 +129,8 @@ export class ReaderViewer {
   }
 
   private showFindCount({ current, total }: { current: number; total: number }): void {
-    $('find-status').textContent = total > 0 ? `${current} of ${total}` : $<HTMLInputElement>('find').value ? 'Not found' : '';
+    if (total > 0) $('find-status').textContent = `${current} of ${total}`;
+    else if (!$<HTMLInputElement>('find').value) $('find-status').textContent = '';
   }
 
   private showZoom(scale: number, preset?: string): void {

@@ -178,14 +178,12 @@ export async function protectedPdf(): Promise<Uint8Array> {
 }
 
 /** Every fixture, by the file name the fixture server serves it under (/pdf/NAME). */
-export async function allPdfs(): Promise<Record<string, Uint8Array>> {
-  return {
-    'terms.pdf': await termsPdf(),
-    'long.pdf': await longPdf(),
-    'partly-scanned.pdf': await partlyScannedPdf(),
-    'scan-only.pdf': await scanOnlyPdf(),
-    'protected.pdf': await protectedPdf(),
-    'corrupt.pdf': corruptPdf(),
-    'not-a-pdf.pdf': new TextEncoder().encode('<html><body>This is a web page, not a PDF.</body></html>'),
-  };
-}
+export const PDF_FIXTURES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+  'terms.pdf': termsPdf,
+  'long.pdf': () => longPdf(),
+  'partly-scanned.pdf': partlyScannedPdf,
+  'scan-only.pdf': scanOnlyPdf,
+  'protected.pdf': protectedPdf,
+  'corrupt.pdf': corruptPdf,
+  'not-a-pdf.pdf': () => new TextEncoder().encode('<html><body>This is a web page, not a PDF.</body></html>'),
+};
