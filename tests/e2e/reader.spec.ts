@@ -62,6 +62,12 @@ async function pointAtTextLayer(page: Page, text: string): Promise<{ x: number; 
 }
 
 test.describe('Termlight reader', () => {
+  // The fixture server writes the 300-page file on first request: not inside a test's time.
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    await fetch(PDF('long.pdf'));
+  });
+
   test('opens a PDF by ?src= and highlights terms across fonts, line ends, hyphenation and columns', async ({ page, extensionId }) => {
     await openReader(page, extensionId, 'terms.pdf');
     await expect(page).toHaveTitle(`${TERMS_PDF.title} · Termlight reader`);
