@@ -6,6 +6,7 @@ import { Slicer } from '../page/schedule';
 import { MatchStore } from '../page/store';
 import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { saveContext, type ReaderSaveContext } from './save-context';
 import { textContentText, textLayerRun } from './text-runs';
 
 /** A term found somewhere in the document, with every page it is on ("On this page"). */
@@ -160,6 +161,16 @@ export class ReaderController {
     this.highlighter?.sync(this.visible);
     if (this.visible.size > 0) this.firstHighlightsAt ??= performance.now();
     this.onChange();
+  }
+
+  /** What the notebook records when this match is saved (see save-context.ts): its sentence and "page N of <title>". */
+  saveContextFor(match: PageMatch, title: string, url?: string): ReaderSaveContext | undefined {
+    for (const [pageNumber, { layer, matches }] of this.pageMatches) {
+      if (!matches.includes(match)) continue;
+      const run = textLayerRun(layer);
+      return run ? saveContext(run, match, pageNumber, title, url) : undefined;
+    }
+    return undefined;
   }
 
   /** Matches on one rendered page (tests and the page list). */

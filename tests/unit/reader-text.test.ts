@@ -60,3 +60,15 @@ describe('textContentText', () => {
     expect(textContentText(items)).toBe('cells called osteoclasts and non-small cell lung cancer');
   });
 });
+
+describe('saveContext (the notebook hook)', () => {
+  it('records the sentence around the term, across a line end, and "page N of <title>"', async () => {
+    const { saveContext } = await import('../../src/reader/save-context');
+    const run = textLayerRun(layer('<span>Bone is renewed. Old bone is cleared by an osteo-</span><br><span>clast, a large cell. New bone follows.</span>'))!;
+    const [match] = scanRun(run, matcher);
+    expect(saveContext(run, match!, 3, 'Bone health handout')).toEqual({
+      sentence: 'Old bone is cleared by an osteoclast, a large cell.',
+      source: 'page 3 of Bone health handout',
+    });
+  });
+});
