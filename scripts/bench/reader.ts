@@ -48,10 +48,11 @@ async function once(): Promise<Record<string, number>> {
       firstTextLayerMs,
       firstHighlightsMs,
       termlightMainThreadMs: Number(await page.evaluate(() => document.documentElement.dataset.termlightMs)),
+      termlightLongestTaskMs: Number(await page.evaluate(() => document.documentElement.dataset.termlightLongestTaskMs)),
       heapOpenMb,
       heapAfterScrollMb: await heapMb(),
-      longTasksWhileScrolling: longTasks.length,
-      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+      pageLongTasksWhileScrolling: longTasks.length,
+      pageLongestTaskMs: Math.round(Math.max(0, ...longTasks)),
     };
   } finally {
     await context.close();

@@ -67,6 +67,7 @@ export async function startReader(termIndex: TermIndex): Promise<void> {
       report.highlights = String(controller.store.size);
       if (controller.firstHighlightsAt !== undefined) report.firstHighlightsMs ??= String(Math.round(controller.firstHighlightsAt));
       report.termlightMs = String(Math.round(controller.scanMainThreadMs));
+      report.termlightLongestTaskMs = String(Math.round(controller.longestTaskMs));
     });
     controller.applySettings(settings);
     current = controller;
@@ -115,6 +116,8 @@ export async function startReader(termIndex: TermIndex): Promise<void> {
       },
     );
     if (signal.aborted) return;
+    report.termlightMs = String(Math.round(controller.scanMainThreadMs));
+    report.termlightLongestTaskMs = String(Math.round(controller.longestTaskMs));
     if (textChars === 0) showError('This PDF has no text Termlight can read: it is probably a scan (images of pages). Termlight cannot explain terms in it.', false);
     const terms = controller.documentTermList();
     $('terms-status').textContent = terms.length === 0 ? 'No terms from Termlight’s glossary in this document.' : `${terms.length} ${terms.length === 1 ? 'term' : 'terms'}`;
