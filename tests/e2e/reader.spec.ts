@@ -134,14 +134,15 @@ test.describe('Termlight reader', () => {
 
     // Zoom: a percentage, Ctrl + and Ctrl -, fit page.
     await page.locator('#zoom').selectOption('2');
-    const scale = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--scale-factor') || (document.querySelector('.pdfViewer') as HTMLElement).style.getPropertyValue('--scale-factor'));
-    await expect.poll(scale).toBe('2');
+    // PDF.js's --scale-factor is the zoom times CSS pixels per PDF point (96 / 72).
+    const scale = () => page.evaluate(() => Number(getComputedStyle(document.querySelector('.pdfViewer')!).getPropertyValue('--scale-factor')) / (96 / 72));
+    await expect.poll(scale).toBeCloseTo(2);
     await page.locator('#viewer-container').focus();
     await page.keyboard.press('Control+Minus');
     await expect(page.locator('#zoom option:checked')).not.toHaveText('200%');
     await page.keyboard.press('Control+Equal');
     await page.keyboard.press('Control+Equal');
-    await expect.poll(async () => Number(await scale())).toBeGreaterThan(2);
+    await expect.poll(scale).toBeGreaterThan(2);
     await page.locator('#zoom').selectOption('page-fit');
     await expect(page.locator('#zoom')).toHaveValue('page-fit');
 
