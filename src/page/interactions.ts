@@ -9,7 +9,7 @@ import { matchAtPoint } from './hit-test';
 import type { PageMatch } from './scan';
 
 /** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
-export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher'>;
+export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'>;
 
 const HOVER_OPEN_MS = 150;
 const HOVER_CLOSE_MS = 350;

@@ -1,7 +1,7 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermIndex } from '../glossary/types';
+import type { TermIndexReader } from '../match/index-reader';
 import { Interactions, type MatchSource } from '../page/interactions';
 import { MatchStore } from '../page/store';
 import { TermMatcher } from '../match/matcher';
@@ -21,7 +21,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 export const NO_TEXT_MESSAGE = 'This page has no text Termlight can read';
 
 /** The reader page: opens a PDF (address, file picker, drag and drop) and runs Termlight on its text layer. */
-export async function startReader(termIndex: TermIndex): Promise<void> {
+export async function startReader(termIndex: TermIndexReader): Promise<void> {
   // The same lifetime object the content script has, so Interactions and the popover host are reused as they are.
   const ctx = new ContentScriptContext('termlight-reader');
   let open: { lifetime: AbortController; task?: PDFDocumentLoadingTask } | undefined;
@@ -136,6 +136,7 @@ export async function startReader(termIndex: TermIndex): Promise<void> {
       return current?.isActive ?? false;
     },
     isVisible: (match) => current?.isVisible(match) ?? false,
+    sensesOf: (match) => [match.entry],
     termIndex,
     getLookupMatcher: () => current?.getLookupMatcher() ?? (lookupBeforeOpen ??= new TermMatcher(termIndex, { includeEveryday: true })),
   };

@@ -1,3 +1,4 @@
+import { toIndexReader, type TermIndexReader } from '../match/index-reader';
 import type { TermIndex } from '../glossary/types';
 import { TermMatcher } from '../match/matcher';
 import { Highlighter, highlightApiSupported } from '../page/highlighter';
@@ -39,16 +40,16 @@ export class ReaderController {
   private readonly pageMatches = new Map<number, { layer: Element; matches: PageMatch[] }>();
   private readonly queued = new Map<number, Element>();
   private draining = false;
-  private readonly entryNumber: Map<string, number>;
+  readonly termIndex: TermIndexReader;
   /** Entry number -> pages it is on, from the whole document's text (not only rendered pages). */
   private readonly documentTerms = new Map<number, Set<number>>();
 
   constructor(
-    readonly termIndex: TermIndex,
+    termIndex: TermIndex | TermIndexReader,
     private readonly signal: AbortSignal,
     private readonly onChange: () => void = () => {},
   ) {
-    this.entryNumber = new Map(termIndex.entries.map(([id], n) => [id, n]));
+    this.termIndex = toIndexReader(termIndex);
     if (highlightApiSupported()) this.highlighter = new Highlighter(signal);
   }
 
@@ -57,6 +58,11 @@ export class ReaderController {
   }
 
   isVisible = (match: PageMatch): boolean => this.visible.has(match);
+
+  /** The entries a match may mean (the web page weighs page evidence; a PDF match means its own entry). */
+  sensesOf(match: PageMatch): number[] {
+    return [match.entry];
+  }
 
   getMatcher(): TermMatcher {
     return (this.matcher ??= new TermMatcher(this.termIndex, { includeEveryday: this.settings.underlineEveryday }));
@@ -70,7 +76,7 @@ export class ReaderController {
   applySettings(settings: Settings): void {
     const everydayChanged = settings.underlineEveryday !== this.settings.underlineEveryday;
     this.settings = settings;
-    this.knownEntries = new Set(settings.knownTerms.map((id) => this.entryNumber.get(id)).filter((n): n is number => n !== undefined));
+    this.knownEntries = new Set(settings.knownTerms.map((id) => this.termIndex.entryNumber(id)).filter((n): n is number => n !== undefined));
     this.highlighter?.setStyle(settings.highlightStyle);
     if (everydayChanged) {
       // What counts as a term changed: match every rendered page again with the new rule.
@@ -101,7 +107,7 @@ export class ReaderController {
     return [...this.documentTerms]
       .filter(([entry]) => !this.knownEntries.has(entry))
       .map(([entry, pages]) => {
-        const [id, headword] = this.termIndex.entries[entry]!;
+        const [id, headword] = this.termIndex.entry(entry);
         return { id, headword, pages: [...pages].sort((a, b) => a - b) };
       })
       .sort((a, b) => a.headword.localeCompare(b.headword));
