@@ -4,9 +4,11 @@ import { definitionService } from '../src/glossary/definitions';
 import { answerMessages, sendToTab } from '../src/messaging/runtime';
 import { detectLanguage } from '../src/page/language-detector';
 import { notebookHandlers, openSidePanel } from '../src/notebook/background';
+import { PDF_LINK_PATTERNS, readerUrl } from '../src/reader/open';
 
 const MENU_ID = 'termlight-explain';
 const NOTEBOOK_MENU_ID = 'termlight-notebook';
+const PDF_MENU_ID = 'termlight-open-pdf';
 
 export default defineBackground(() => {
   const service = definitionService(definitions);
@@ -24,10 +26,15 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain with Termlight', contexts: ['selection'] });
     browser.contextMenus.create({ id: NOTEBOOK_MENU_ID, title: 'Open the Termlight notebook', contexts: ['page', 'selection', 'action'] });
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: 'Open in Termlight reader', contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === NOTEBOOK_MENU_ID) {
       void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId }, tab?.id);
+      return;
+    }
+    if (info.menuItemId === PDF_MENU_ID && info.linkUrl) {
+      void browser.tabs.create({ url: readerUrl(browser.runtime.getURL, info.linkUrl), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}) });
       return;
     }
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;

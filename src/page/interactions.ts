@@ -10,6 +10,11 @@ import { sentenceAround } from '../notebook/sentence';
 import { matchContext, pageIdentity, type PageContext } from './page-context';
 import type { PageMatch } from './scan';
 
+/** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
+export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
+  // The side panel's "reveal" needs a page's occurrences; the PDF reader has no side panel yet.
+  Partial<Pick<PageController, 'occurrencesOf'>>;
+
 const HOVER_OPEN_MS = 150;
 /** The occurrence the side panel scrolled to (see highlights.css). */
 const REVEALED_HIGHLIGHT = 'termlight-revealed';
@@ -32,7 +37,7 @@ export class Interactions {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly controller: PageController,
+    private readonly controller: MatchSource,
     private readonly popover: PopoverHost,
     private readonly ownHostName = 'termlight-ui',
   ) {
@@ -125,7 +130,7 @@ export class Interactions {
    * and open its popover. Focus stays in the side panel, where the reader chose the term.
    */
   async reveal(id: string): Promise<boolean> {
-    const occurrences = this.controller.occurrencesOf(id);
+    const occurrences = this.controller.occurrencesOf?.(id) ?? [];
     if (occurrences.length === 0) return false;
     const last = this.revealed.get(id);
     const index = last ? occurrences.indexOf(last) : -1;

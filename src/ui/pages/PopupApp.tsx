@@ -8,6 +8,7 @@ import { isActiveOn } from '../../settings/schema';
 import { toggleSite } from '../../settings/store';
 import { DefinitionCard } from '../DefinitionCard';
 import { NotebookActions, type NotebookBridge } from '../NotebookActions';
+import { OpenPdfButton } from './OpenPdfButton';
 import { SearchBox } from './SearchBox';
 import { useSettings } from './useSettings';
 
@@ -28,6 +29,12 @@ function popupNotebook(windowId: () => number | undefined, tabId: () => number |
     // Called straight from the click, so the browser counts it as the reader's action.
     openNotebook: () => void openSidePanel({ windowId: windowId() }, tabId()).then(() => window.close()),
   };
+}
+
+/** The address of the tab the popup speaks for (visible with activeTab, or the http(s) host permission). */
+async function targetTabUrl(): Promise<string | undefined> {
+  const tabId = await targetTabId();
+  return tabId === undefined ? undefined : (await browser.tabs.get(tabId).catch(() => undefined))?.url;
 }
 
 export function PopupApp({ definitions }: { definitions: Definition[] }) {
@@ -63,6 +70,7 @@ export function PopupApp({ definitions }: { definitions: Definition[] }) {
           <NotebookActions definition={chosen} notebook={notebook} />
         </section>
       )}
+      <OpenPdfButton tabUrl={targetTabUrl} />
       <section class="page" aria-label="This page">
         {page === undefined && <p class="muted">Checking this page…</p>}
         {page === null && <p class="muted">Termlight does not run on this page (browser pages and extension stores are off limits).</p>}
