@@ -100,6 +100,15 @@ describe('compact term index', () => {
     expect(fromJson.length).toBeGreaterThan(surfaces.length / 2);
   });
 
+  it('reads the same after its sections are inflated ahead with the platform zlib (ready)', async () => {
+    const ahead = new CompactTermIndex(realData);
+    await ahead.ready();
+    const json = jsonIndexReader(real);
+    for (const word of firstWords(real).slice(0, 300)) expect(ahead.rowsStartingWith(word)?.length, word).toBe(json.rowsStartingWith(word)?.length);
+    expect(ahead.isNearWord(real.nearWords[0]!)).toBe(true);
+    expect(ahead.cueSet(0)).toEqual(real.cueSets[0]);
+  });
+
   it('decodes nothing until asked, and refuses an index of another format version', () => {
     const compact = new CompactTermIndex({ ...realData, words: 'not base64 at all!' });
     expect(compact.entryCount).toBe(real.entries.length);
