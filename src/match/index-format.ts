@@ -193,12 +193,19 @@ export class FrontCodedWords {
     }
   }
 
+  /** Words read back by number (the later words of phrases), kept: a block is decoded once. */
+  private readonly byNumber = new Map<number, string>();
+
   at(id: number): string {
-    let found = '';
-    this.scan(Math.floor(id / BLOCK), (n, word) => {
-      if (n === id) found = word;
-      return n < id;
-    });
+    let found = this.byNumber.get(id);
+    if (found === undefined) {
+      const block = Math.floor(id / BLOCK);
+      this.scan(block, (n, word) => {
+        this.byNumber.set(n, word);
+        return n < block * BLOCK + BLOCK - 1;
+      });
+      found = this.byNumber.get(id) ?? '';
+    }
     return found;
   }
 
