@@ -11,6 +11,8 @@ export type SpellingTargetKind = 'single' | 'phraseStart';
  */
 export interface TermIndexReader {
   readonly entryCount: number;
+  /** Optional: prepares what matching reads (the compact index inflates its sections natively). */
+  ready?(): Promise<void>;
   /** Entry number -> [id, headword]. */
   entry(n: number): readonly [id: string, headword: string];
   entryNumber(id: string): number | undefined;

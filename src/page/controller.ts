@@ -203,6 +203,9 @@ export class PageController {
   }
 
   private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
+    // The index's sections are inflated natively, between tasks, before the first slice reads them.
+    if (!this.matcher) await this.termIndex.ready?.();
+    signal.throwIfAborted();
     const slicer = new Slicer();
     const reading = this.getReading();
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
