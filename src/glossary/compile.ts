@@ -226,6 +226,8 @@ function internCues(cues: string[], unless: string[], cueSets: string[][], unles
 }
 
 function toDefinition(entry: GlossaryEntry, headwordOf: ReadonlyMap<string, string>): Definition {
+  // A medicine's brand names are the aliases the glossary writes capitalized (Xgeva, Prolia).
+  const brands = entry.category === 'drug' ? entry.aliases.filter((a) => a !== a.toLowerCase()) : [];
   return {
     id: entry.id,
     headword: entry.headword,
@@ -235,8 +237,8 @@ function toDefinition(entry: GlossaryEntry, headwordOf: ReadonlyMap<string, stri
     definition: entry.definition,
     ...(entry.more ? { more: entry.more } : {}),
     aliases: [...entry.aliases, ...entry.abbreviations],
-    abbreviations: entry.abbreviations,
-    brands: entry.category === 'drug' ? entry.aliases.filter((a) => a !== a.toLowerCase()) : [],
+    ...(entry.abbreviations.length > 0 ? { abbreviations: entry.abbreviations } : {}),
+    ...(brands.length > 0 ? { brands } : {}),
     related: entry.related.filter((id) => headwordOf.has(id)).map((id) => ({ id, headword: headwordOf.get(id)! })),
     url: learnMoreUrl(entry),
     searchOnly: entry.searchOnly,

@@ -23,8 +23,8 @@ export interface EvidenceSink {
    * unambiguous and needs explaining: those make up the page's health signal.
    */
   term(entry: number, plain: boolean): void;
-  /** Words read (the health signal is a density), and their normalized keys (a language guess reuses them). */
-  words(count: number, keys?: readonly string[]): void;
+  /** Words read (the health signal is a density), and the tokens themselves (a language guess reuses them). */
+  words(count: number, tokens?: readonly Token[]): void;
 }
 
 /** Longest abbreviation (without a plural s) that needs page support: SRE, RMS, TLS, NSCLC. */

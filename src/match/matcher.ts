@@ -141,7 +141,7 @@ export class TermMatcher {
     this.text = text;
     this.sink = sink;
     const keys = tokens.map((t) => normalizeToken(t.raw));
-    sink?.words(tokens.length, keys);
+    sink?.words(tokens.length, tokens);
     const matches: TextMatch[] = [];
     try {
       for (let i = 0; i < tokens.length; ) {

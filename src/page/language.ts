@@ -1,4 +1,4 @@
-import { normalizeToken } from '../match/normalize';
+import type { Token } from '../match/tokenize';
 import type { TextRun } from './collect';
 
 /**
@@ -24,7 +24,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   fr: 'le la les des du une est sont dans avec sur qui que pas cette ces ils elle nous vous leur leurs aux au été être mais où très peut lorsque comme chez selon ainsi aussi donc cela ceci',
   de: 'der das und ist sind nicht mit von für auf dem ein eine einer eines einem zu werden wird wurde auch sich oder aber bei nach wie noch nur kann können diese dieser dieses durch über zum zur sie wir ich im vom als wenn dass daß kein keine ihr ihre sein seine',
   es: 'el los las del una es está están por para que como más pero sus su se lo al entre sobre también puede este esta estos estas ese esa hay muy cuando donde ser sido desde hasta',
-  it: 'il gli della delle dei degli nel nella che sono per non una uno anche più come questo questa essere stato alla alle dal dalla sul sulla',
+  it: 'il gli della delle dei degli nel nella che è sono per non una uno anche più come questo questa essere stato alla alle dal dalla sul sulla',
   pt: 'os um uma não são está com para pelo pela que dos das mais também ser foi muito isso esta este quando onde seu sua nos',
   nl: 'het een van en zijn niet met voor op dat aan ook bij wordt worden naar deze maar om kan uit tot zich',
   sv: 'och är att det som för inte med på av ett har till om eller',
@@ -35,16 +35,11 @@ const FUNCTION_WORDS: Record<string, string> = {
   id: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada adalah',
 };
 
-// Keyed the way the matcher normalizes page words (lower case, no diacritics), so a run's language is
-// guessed from the keys the matcher has already computed, without reading its text again.
+// Keyed in lower case with their diacritics: folded, Hungarian "és" would read as Spanish "es".
 const WORD_LANGUAGES: ReadonlyMap<string, string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
-    for (const word of words.split(' ')) {
-      const key = normalizeToken(word);
-      const languages = map.get(key) ?? [];
-      if (!languages.includes(language)) map.set(key, [...languages, language]);
-    }
+    for (const word of words.split(' ')) map.set(word, [...(map.get(word) ?? []), language]);
   }
   return map;
 })();
@@ -78,16 +73,16 @@ const WORDS = /\p{L}+/gu;
  * The language `text` is plainly written in, or undefined when its words do not decide it (too short,
  * all jargon, or a language without a word list here: the page's language or a detector decides then).
  */
-export function guessLanguage(text: string, keys?: readonly string[]): string | undefined {
+export function guessLanguage(text: string, tokens?: readonly Token[]): string | undefined {
   const script = nonLatinScript(text);
   if (script) return script;
-  return guessFromWords(keys ?? wordsOf(text));
+  return guessFromWords(tokens ? tokens.map((t) => t.raw) : wordsOf(text));
 }
 
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null && words.length < MAX_WORDS; m = WORDS.exec(text)) words.push(normalizeToken(m[0]));
+  for (let m = WORDS.exec(text); m !== null && words.length < MAX_WORDS; m = WORDS.exec(text)) words.push(m[0]);
   return words;
 }
 
@@ -97,7 +92,7 @@ function guessFromWords(words: readonly string[]): string | undefined {
   let other = 0;
   const end = Math.min(words.length, MAX_WORDS);
   for (let i = 0; i < end; i++) {
-    const languages = WORD_LANGUAGES.get(words[i]!);
+    const languages = WORD_LANGUAGES.get(words[i]!.toLowerCase());
     if (!languages) continue;
     for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);
     if (languages.includes('en')) english++;
@@ -226,13 +221,13 @@ export class LanguageGate {
   }
 
   /** The language of one run: its own words when they decide, else its markup, else the page's. */
-  runLanguage(run: TextRun, keys?: readonly string[]): string | undefined {
-    return guessLanguage(run.text, keys) ?? declaredOfRun(run) ?? this.page;
+  runLanguage(run: TextRun, tokens?: readonly Token[]): string | undefined {
+    return guessLanguage(run.text, tokens) ?? declaredOfRun(run) ?? this.page;
   }
 
-  /** Whether a run is read (matched and highlighted). `keys`: its words as the matcher normalized them. */
-  reads(run: TextRun, keys?: readonly string[]): boolean {
-    const language = this.runLanguage(run, keys);
+  /** Whether a run is read (matched and highlighted). `tokens`: its words, when the matcher has them already. */
+  reads(run: TextRun, tokens?: readonly Token[]): boolean {
+    const language = this.runLanguage(run, tokens);
     return language === undefined || this.supported.has(language);
   }
 }

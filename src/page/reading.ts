@@ -1,5 +1,6 @@
 import type { EvidenceSink } from '../match/evidence';
 import type { TermMatcher } from '../match/matcher';
+import type { Token } from '../match/tokenize';
 import { collectRuns, type CollectOptions, type TextRun } from './collect';
 import { declaredLanguage, LanguageGate, sampleText, type LanguageDetector } from './language';
 import { PageEvidence } from './page-evidence';
@@ -28,7 +29,7 @@ export class PageReading {
       this.evidence.words(facts.wordCount);
       return [];
     }
-    if (!this.gate.reads(run, facts.keys)) return [];
+    if (!this.gate.reads(run, facts.tokens)) return [];
     facts.replay(this.evidence);
     return toPageMatches(run, found);
   }
@@ -53,15 +54,15 @@ function rootLanguage(node: Node): string | undefined {
 class RunFacts implements EvidenceSink {
   readonly terms: Array<[entry: number, plain: boolean]> = [];
   wordCount = 0;
-  keys: readonly string[] | undefined;
+  tokens: readonly Token[] | undefined;
 
   term(entry: number, plain: boolean): void {
     this.terms.push([entry, plain]);
   }
 
-  words(count: number, keys?: readonly string[]): void {
+  words(count: number, tokens?: readonly Token[]): void {
     this.wordCount += count;
-    this.keys = keys;
+    this.tokens = tokens;
   }
 
   replay(sink: EvidenceSink): void {

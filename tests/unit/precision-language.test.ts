@@ -109,3 +109,9 @@ describe('what a reader sees, by language', () => {
     expect(texts(`${english}<p>Metastasis</p>`)).toContain('Metastasis'); // a short run takes the page's language
   });
 });
+
+describe('guessLanguage keeps diacritics', () => {
+  it('does not read Hungarian "és" as Spanish "es"', () => {
+    expect(guessLanguage('A beteg és a család és az orvos és a nővér együtt dolgozik, és ez jó.')).toBeUndefined();
+  });
+});
