@@ -232,8 +232,9 @@ export class TermMatcher {
       const start = tokens[first]!.start;
       const end = tokens[last]!.end;
       if (term.unless.some((cue) => isSymbolCue(cue) && symbolNear(this.text, start, end, cue[0]!))) return true;
+      // Only an ordinary-sense cue that is actually near counts (no cue of either kind decides nothing).
       const ordinary = nearestCue(term.unless, keys, first, last);
-      if (ordinary <= nearestCue(term.cues ?? [], keys, first, last)) return true;
+      if (ordinary !== Infinity && ordinary <= nearestCue(term.cues ?? [], keys, first, last)) return true;
     }
     if (term.exactCase !== null && first === last && isRomanNumeral(term.exactCase)) {
       const stageWords = (this.stageWords ??= new StageWords(this.index)).of(term.entry);
