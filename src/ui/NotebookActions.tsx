@@ -3,7 +3,8 @@ import type { Definition } from '../glossary/types';
 import type { NotebookReply } from '../messaging/messages';
 import { shortDate } from '../notebook/export-common';
 import { latestContext } from '../notebook/merge';
-import { parseTagInput, type NotebookEntry } from '../notebook/schema';
+import type { NotebookEntry } from '../notebook/schema';
+import { NoteForm } from './NoteForm';
 
 /** What the actions row needs from where it is shown (the page popover, or the toolbar popup). */
 export interface NotebookBridge {
@@ -141,38 +142,5 @@ export function NotebookActions({ definition, notebook }: { definition: Definiti
         </p>
       )}
     </div>
-  );
-}
-
-function NoteForm({ entry, onSave, onCancel }: { entry: NotebookEntry; onSave: (note: string, tags: string[]) => Promise<void>; onCancel: () => void }) {
-  const [note, setNote] = useState(entry.note);
-  const [tags, setTags] = useState(entry.tags.join(', '));
-  const first = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  return (
-    <form
-      class="note-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSave(note, parseTagInput(tags));
-      }}
-    >
-      <label>
-        Note
-        <textarea ref={first} rows={3} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} data-testid="note-input" />
-      </label>
-      <label>
-        Tags <span class="hint">(separate with commas)</span>
-        <input type="text" maxLength={400} value={tags} onInput={(e) => setTags(e.currentTarget.value)} data-testid="tags-input" />
-      </label>
-      <div class="action-row">
-        <button type="submit" class="primary" data-testid="save-note">
-          Save note
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

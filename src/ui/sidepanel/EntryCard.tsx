@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { sendToBackground } from '../../messaging/runtime';
 import { sentenceParts, shortDate } from '../../notebook/export-common';
-import { parseTagInput, type NotebookEntry } from '../../notebook/schema';
+import type { NotebookEntry } from '../../notebook/schema';
+import { NoteForm } from '../NoteForm';
 import { shortDefinition } from './OnThisPage';
 
 /** One saved term: definition, every context with its page, the note (edited in place) and tags. */
@@ -22,11 +23,9 @@ export function EntryCard({
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(entry.note);
-  const [tags, setTags] = useState(entry.tags.join(', '));
   const headingId = `entry-${entry.entryId}`;
-  const saveNote = async () => {
-    const reply = await sendToBackground({ type: 'notebook-update', entryId: entry.entryId, note, tags: parseTagInput(tags) });
+  const saveNote = async (note: string, tags: string[]) => {
+    const reply = await sendToBackground({ type: 'notebook-update', entryId: entry.entryId, note, tags });
     if (reply?.ok) setEditing(false);
     else onError(reply?.error ?? 'The note could not be saved.');
   };
@@ -61,30 +60,7 @@ export function EntryCard({
         </ul>
       )}
       {editing ? (
-        <form
-          class="note-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveNote();
-          }}
-        >
-          <label>
-            Note for {entry.headword}
-            <textarea rows={3} maxLength={5000} value={note} onInput={(e) => setNote(e.currentTarget.value)} data-testid="entry-note-input" autoFocus />
-          </label>
-          <label>
-            Tags <span class="muted">(separate with commas)</span>
-            <input type="text" maxLength={400} value={tags} onInput={(e) => setTags(e.currentTarget.value)} data-testid="entry-tags-input" />
-          </label>
-          <div class="action-row">
-            <button type="submit" class="primary" data-testid="entry-save-note">
-              Save note
-            </button>
-            <button type="button" onClick={() => (setEditing(false), setNote(entry.note), setTags(entry.tags.join(', ')))}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <NoteForm entry={entry} label={`Note for ${entry.headword}`} testIdPrefix="entry-" onSave={saveNote} onCancel={() => setEditing(false)} />
       ) : (
         <>
           {entry.note && (
