@@ -1,5 +1,6 @@
 import { hyphenatedGaps, tokenize } from '../match/tokenize';
 import { abbreviationPlural, inflections } from '../match/inflect';
+import { deriveStageWords } from '../match/evidence';
 import { deriveSpellingData } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
 import { learnMoreUrl } from './learn-more';

@@ -25,6 +25,8 @@ export interface TermIndex {
   nearWords: string[];
   /** Derived at build time so a page does not pay for it: what misspelling detection compares with. */
   spelling: SpellingData;
+  /** Entry number -> the words before its Roman-numeral surfaces ("stage" of "stage IV"); derived at build time. */
+  stageWords?: Array<[entry: number, words: string[]]>;
 }
 
 export interface SpellingData {

@@ -1,4 +1,3 @@
-import type { TermIndexReader } from './index-reader';
 import type { Token } from './tokenize';
 
 /**
@@ -48,39 +47,26 @@ export function isRomanNumeral(raw: string): boolean {
 /** How many words before a bare numeral its stage word may stand: "stage III or IV", "stages IIIB and IV". */
 const STAGE_WORD_WINDOW = 4;
 
-// Words a page writes before a Roman numeral that names a stage, phase, grade or type ("stage IV").
-// The compact index is read by first word, so these are probed rather than every surface walked.
-const STAGE_WORD_CANDIDATES = ['stage', 'stages', 'phase', 'phases', 'grade', 'grades', 'type', 'types', 'class', 'level', 'tier', 'group', 'cycle'];
-
-/** Words that make a bare Roman numeral mean this entry, read from the entry's own surfaces: "stage IV" makes "stage" its stage word. */
-export class StageWords {
-  private byEntry: Map<number, Set<string>> | undefined;
-
-  constructor(private readonly index: TermIndexReader) {}
-
-  of(entry: number): ReadonlySet<string> {
-    return this.build().get(entry) ?? EMPTY;
+/**
+ * Words that make a bare Roman numeral mean an entry, read from the entry's own surfaces at build
+ * time: "stage IV" makes "stage" a stage word of IV's entry. Carried in the term index, so no word
+ * list lives in code and a page never walks every surface.
+ */
+export function deriveStageWords(surfaces: ReadonlyArray<readonly [string, number, ...unknown[]]>): Array<[entry: number, words: string[]]> {
+  const byEntry = new Map<number, Set<string>>();
+  for (const [key, entry] of surfaces) {
+    const space = key.lastIndexOf(' ');
+    if (space < 0) continue;
+    const last = key.slice(space + 1).toUpperCase();
+    if (!isRomanNumeral(last.replace(/[A-C]$/, '')) && !isRomanNumeral(last)) continue;
+    const before = key.slice(0, space);
+    if (before.includes(' ') || isRomanNumeral(before.toUpperCase())) continue;
+    let words = byEntry.get(entry);
+    if (!words) byEntry.set(entry, (words = new Set()));
+    words.add(before);
   }
-
-  private build(): Map<number, Set<string>> {
-    if (this.byEntry) return this.byEntry;
-    const byEntry = new Map<number, Set<string>>();
-    for (const word of STAGE_WORD_CANDIDATES) {
-      for (const [key, entry] of this.index.rowsStartingWith(word) ?? []) {
-        const parts = key.split(' ');
-        if (parts.length !== 2) continue;
-        const last = parts[1]!.toUpperCase();
-        if (!isRomanNumeral(last.replace(/[A-C]$/, '')) && !isRomanNumeral(last)) continue;
-        let words = byEntry.get(entry);
-        if (!words) byEntry.set(entry, (words = new Set()));
-        words.add(word);
-      }
-    }
-    return (this.byEntry = byEntry);
-  }
+  return [...byEntry].sort((a, b) => a[0] - b[0]).map(([entry, words]) => [entry, [...words].sort()]);
 }
-
-const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * Whether a bare Roman numeral at `first` reads as this entry. A stage entry's numeral needs one of

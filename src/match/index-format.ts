@@ -21,7 +21,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { SurfaceRow, TermIndex } from '../glossary/types';
-import type { SpellingTargetKind, TermIndexReader } from './index-reader';
+import { stageWordsByEntry, type SpellingTargetKind, type TermIndexReader } from './index-reader';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
 
 export const FORMAT_VERSION = 1;
@@ -46,7 +46,10 @@ export interface ExtraSection {
   cueSets: string[][];
   unlessSets: string[][];
   exact: string[];
+  stageWords?: Array<[entry: number, words: string[]]>;
 }
+
+const NO_STAGE_WORDS: ReadonlySet<string> = new Set();
 
 // Header chars avoid the characters words are made of ([0-9a-z] and anything past ASCII).
 export function headerChar(value: number): string {
@@ -230,6 +233,7 @@ export class CompactTermIndex implements TermIndexReader {
   private entryLines: string[] | undefined;
   private ids: Map<string, number> | undefined;
   private extraData: ExtraSection | undefined;
+  private stageWords: Map<number, ReadonlySet<string>> | undefined;
   private readonly targets = { single: new Map<string, string[]>(), phraseStart: new Map<string, string[]>() };
   /** Answers per word: a page asks about the same words again and again (bounded, see remember). */
   private readonly known = new Map<string, boolean>();
@@ -311,6 +315,11 @@ export class CompactTermIndex implements TermIndexReader {
 
   cueSet(n: number): readonly string[] {
     return this.extra.cueSets[n] ?? [];
+  }
+
+  stageWordsOf(entry: number): ReadonlySet<string> {
+    const byEntry = (this.stageWords ??= stageWordsByEntry(this.extra.stageWords));
+    return byEntry.get(entry) ?? NO_STAGE_WORDS;
   }
 
   unlessSet(n: number): readonly string[] {
@@ -403,6 +412,7 @@ export class CompactTermIndex implements TermIndexReader {
       surfaces,
       cueSets: this.extra.cueSets,
       unlessSets: this.extra.unlessSets,
+      stageWords: this.extra.stageWords ?? [],
       nearWords,
       spelling: { words, singleWords, phraseStarts },
     };

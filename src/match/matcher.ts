@@ -3,7 +3,7 @@ import { toIndexReader, type TermIndexReader } from './index-reader';
 import { normalizeToken } from './normalize';
 import { tokenize, type Token } from './tokenize';
 import { hasExtraPrefix, isMisspellingCandidate, isNearSpelling, SpellingTargets } from './misspell';
-import { isRomanNumeral, isShortAbbreviation, isSymbolCue, mayBeMisspelled, numeralFits, StageWords, symbolNear, type EvidenceSink, type Need } from './evidence';
+import { isRomanNumeral, isShortAbbreviation, isSymbolCue, mayBeMisspelled, numeralFits, symbolNear, type EvidenceSink, type Need } from './evidence';
 
 export type MatchKind = 'exact' | 'misspelling';
 
@@ -67,7 +67,6 @@ export class TermMatcher {
    * glossary, and constructing a matcher costs nothing. */
   private readonly starts = new Map<string, TrieNode | null>();
   private spelling: SpellingIndex | undefined;
-  private stageWords: StageWords | undefined;
   /** The text being matched and where its evidence goes, for the duration of one findInText call. */
   private text = '';
   private sink: EvidenceSink | undefined;
@@ -237,8 +236,7 @@ export class TermMatcher {
       if (ordinary !== Infinity && ordinary <= nearestCue(term.cues ?? [], keys, first, last)) return true;
     }
     if (term.exactCase !== null && first === last && isRomanNumeral(term.exactCase)) {
-      const stageWords = (this.stageWords ??= new StageWords(this.index)).of(term.entry);
-      return !numeralFits(stageWords, this.text, tokens, keys, first);
+      return !numeralFits(this.index.stageWordsOf(term.entry), this.text, tokens, keys, first);
     }
     return false;
   }
