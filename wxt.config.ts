@@ -15,11 +15,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Termlight',
     description: 'Highlights medical terms on any page and explains them in plain language. Nothing you read leaves your browser.',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // unlimitedStorage: the notebook must never hit storage.local's 10 MB quota (the store still
+    // reports a full disk clearly). WXT adds sidePanel for Chrome's side panel entrypoint.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
+    // The PDF reader (an extension page) fetches the one document the reader asked it to open. The
+    // content script already runs on every http(s) page, so this adds no new install warning.
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'explain-selection': {
         suggested_key: { default: 'Alt+Shift+E' },
         description: 'Explain the selected words with Termlight',
+      },
+      'open-notebook': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the Termlight notebook (side panel)',
       },
     },
     ...(browser === 'firefox'

@@ -67,9 +67,27 @@ const popupShot = join(OUT, 'termlight-popup.png');
 await popup.getByTestId('page-count').waitFor();
 await popup.screenshot({ path: popupShot, fullPage: true });
 
+// The side panel with a notebook: the article's terms saved with "Save all", one note added.
+const panel = await context.newPage();
+await panel.setViewportSize({ width: 400, height: 900 });
+await panel.goto(`chrome-extension://${await extensionId(context)}/sidepanel.html?tab=${tabId}&view=page`);
+await panel.getByTestId('save-all').click();
+await panel.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+await panel.getByRole('tab', { name: /Notebook/ }).click();
+const card = panel.locator('.entry').nth(1);
+await card.getByRole('button', { name: /note for/ }).click();
+await card.getByTestId('entry-note-input').fill('Ask the team what this means for Dad.');
+await card.getByTestId('entry-tags-input').fill('to ask');
+await card.getByTestId('entry-save-note').click();
+await card.getByTestId('entry-note').waitFor();
+await panel.evaluate(() => window.scrollTo(0, 0));
+const panelShot = join(OUT, 'termlight-sidepanel.png');
+await panel.screenshot({ path: panelShot });
+
 console.log(`Termlight demo: the popover explaining "hypercalcemia" on ${url}`);
 console.log(popoverShot);
 console.log(popupShot);
+console.log(panelShot);
 await context.close();
 await server.close();
 

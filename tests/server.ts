@@ -11,9 +11,34 @@ const ROOT = fileURLToPath(new URL('./fixtures/pages/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 export const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; frame-src 'self'";
 
+/** The reader's test PDFs, generated with pdf-lib on first request (tests/pdf/make-pdfs.ts). */
+const pdfs = new Map<string, Promise<Uint8Array | undefined>>();
+/** Declared size of /pdf/huge.pdf: past the reader's limit; the body never comes. */
+export const HUGE_PDF_BYTES = 300 * 1024 * 1024;
+
+async function servePdf(name: string, res: import('node:http').ServerResponse): Promise<void> {
+  if (name === 'huge.pdf') {
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(HUGE_PDF_BYTES), 'cache-control': 'no-store' });
+    res.flushHeaders();
+    setTimeout(() => res.destroy(), 5000);
+    return;
+  }
+  if (!pdfs.has(name)) pdfs.set(name, import('./pdf/make-pdfs').then((m) => (Object.hasOwn(m.PDF_FIXTURES, name) ? m.PDF_FIXTURES[name]!() : undefined)));
+  const bytes = await pdfs.get(name);
+  if (!bytes) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(bytes.length), 'cache-control': 'no-store' }).end(Buffer.from(bytes));
+}
+
 export function startFixtureServer(port: number, extraRoots: Record<string, string> = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/pdf/')) {
+      void servePdf(decodeURIComponent(url.pathname.slice('/pdf/'.length)), res);
+      return;
+    }
     const [prefix, root] = Object.entries(extraRoots).find(([p]) => url.pathname.startsWith(`/${p}/`)) ?? ['', ROOT];
     const relative = normalize(decodeURIComponent(url.pathname.slice(prefix ? prefix.length + 2 : 1)) || 'index.html');
     const file = join(root, relative);

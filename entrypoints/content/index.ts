@@ -1,13 +1,17 @@
 import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
 import { CompactTermIndex } from '../../src/match/index-format';
-import { answerMessages } from '../../src/messaging/runtime';
+import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
 import { Interactions } from '../../src/page/interactions';
 import type { Settings } from '../../src/settings/schema';
+import { pageNotebookBridge } from '../../src/page/notebook-bridge';
 import { loadSettings, watchSettings } from '../../src/settings/store';
 import { PopoverHost, UI_HOST_NAME } from '../../src/ui/popover-host';
+
+/** How long the page must be quiet before the side panel is told its terms changed. */
+const PAGE_CHANGED_DELAY_MS = 400;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -20,17 +24,38 @@ export default defineContentScript({
     startWhenReadable(window, () => void start(), lifetime.signal);
 
     async function start(): Promise<void> {
-      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME);
+      // The full language detector lives in the background: only pages that neither their words nor their
+      // lang attribute decide send it a sample of their text (it never leaves the browser).
+      const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, 4000) })) ?? undefined;
+      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME, () => notifyPageChanged(), detectLanguage);
       let interactions: Interactions | undefined;
       const popover = new PopoverHost(ctx, {
         onShow: (id) => void interactions?.show(id),
         onKnown: (definition) => void interactions?.markKnown(definition),
+        notebook: pageNotebookBridge(),
       });
-      interactions = new Interactions(ctx, controller, popover);
+      interactions = new Interactions(ctx, controller, popover, UI_HOST_NAME);
       interactions.listen();
+
+      // The side panel follows the page: it is told (once the page settles) when the visible terms
+      // change. A page that never has a term never sends anything.
+      let lastSignature = '0:0';
+      let timer: number | undefined;
+      function notifyPageChanged(): void {
+        clearTimeout(timer);
+        timer = ctx.setTimeout(() => {
+          const signature = controller.visibleSignature();
+          if (signature === lastSignature) return;
+          lastSignature = signature;
+          if (window === window.top) void sendToBackground({ type: 'page-changed' });
+        }, PAGE_CHANGED_DELAY_MS);
+      }
+
       answerMessages(
         {
           'page-terms': () => controller.pageTerms(),
+          'page-matches': () => controller.pageMatches(),
+          'reveal-term': (message) => interactions.reveal(message.id),
           'explain-selection': (message) => interactions.explainSelection(message.text),
         },
         lifetime.signal,

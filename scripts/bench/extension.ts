@@ -53,7 +53,8 @@ export async function traceExtension(context: BrowserContext, url: string, settl
       categories: 'devtools.timeline,v8,v8.execute,toplevel,disabled-by-default-devtools.timeline',
       transferMode: 'ReportEvents',
     } as never);
-    await page.goto(url, { waitUntil: 'load' });
+    // A loaded machine can take many seconds to load twenty frames.
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     await page.waitForTimeout(settleMs);
     await cdp.send('Tracing.end');
     await complete;

@@ -2,13 +2,20 @@ import { CATEGORIES } from '../glossary/schema';
 import { SURFACE_FLAGS } from '../glossary/types';
 import { gradeLevel, median } from '../glossary/readability';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { englishWords, readMedicalOnly } from '../glossary/build';
 import { findGaps } from '../glossary/gaps';
 import { commonEnglishWords, medicalWords } from '../glossary/medical-words';
+import { undeclaredOrdinaryWords } from '../glossary/ordinary-senses';
 import { TermMatcher } from '../match/matcher';
-import { fail, glossaryOrExit } from './project';
+import { fail, glossaryOrExit, PROJECT_ROOT } from './project';
 import { pageTexts } from './scan-file';
 
-/** npm run -s glossary -- --json | --stats: exports every entry, or counts and reading levels. */
+/**
+ * npm run -s glossary -- --json | --stats | --undeclared | --gaps: exports every entry, counts and
+ * reading levels, the surfaces that are English words and not yet declared (medical-only or
+ * ambiguous), or what the glossary lacks on some pages.
+ */
 const args = process.argv.slice(2);
 const glossary = glossaryOrExit();
 const entries = glossary.sources.map((s) => s.entry);
@@ -48,8 +55,15 @@ if (args.includes('--json')) {
   }
 } else if (args[0] === '--gaps') {
   printGaps(args.slice(1).filter((a) => !a.startsWith('--')), args.includes('--all'));
+} else if (args.includes('--undeclared')) {
+  // One line per surface, in medical-only.txt's own format: review each word, then either paste its line
+  // into glossary/medical-only.txt or declare it ambiguous (with cues) in its entry.
+  const english = new Set(englishWords().map((w) => w.toLowerCase()));
+  const words = undeclaredOrdinaryWords(glossary.sources, english, readMedicalOnly(join(PROJECT_ROOT, 'glossary')));
+  for (const w of words) console.log(`${w.surface.padEnd(24)} # ${w.ids.join(', ')} (${w.file})`);
+  console.error(`${words.length} undeclared surface(s)`);
 } else {
-  console.error('usage: npm run -s glossary -- --json | --stats | --gaps FILE.html... [--all]');
+  console.error('usage: npm run -s glossary -- --json | --stats | --undeclared | --gaps FILE.html... [--all]');
   process.exit(2);
 }
 

@@ -3,7 +3,8 @@ import { parseHTML } from 'linkedom';
 import type { Definition } from '../glossary/types';
 import { TermMatcher } from '../match/matcher';
 import { collectRuns } from '../page/collect';
-import { scanTree } from '../page/scan';
+import { detectLanguage } from '../page/language-detector';
+import { readTree } from '../page/reading';
 import type { BuiltGlossary } from '../glossary/build';
 
 /** One match as the scanner prints it (the format ../shared/eval/README.md defines, plus context). */
@@ -16,7 +17,20 @@ export interface ScanResult {
 
 /** Parses an HTML (or plain-text) file in Node and runs the same collection and matching as the extension. */
 export function scanFile(path: string, glossary: BuiltGlossary, matcher = new TermMatcher(glossary.termIndex)): ScanResult[] {
-  return scanTree(parseFile(path), matcher).map((m) => {
+  return scanRoot(parseFile(path), glossary, matcher);
+}
+
+/** The same as scanFile, for HTML already in memory (the precision test reads manual pages this way). */
+export function scanHtml(html: string, glossary: BuiltGlossary, matcher = new TermMatcher(glossary.termIndex)): ScanResult[] {
+  return scanRoot(parseDocument(html), glossary, matcher);
+}
+
+/**
+ * What a reader would see highlighted on a page: its language decided, its evidence gathered, the
+ * same reading as the content script's.
+ */
+function scanRoot(root: Node, glossary: BuiltGlossary, matcher: TermMatcher): ScanResult[] {
+  return readTree(root, matcher, detectLanguage).map((m) => {
     const [id, term] = glossary.termIndex.entries[m.entry]!;
     return { text: m.text, id, term, kind: m.kind };
   });
@@ -29,11 +43,13 @@ export function pageTexts(path: string): string[] {
 
 function parseFile(path: string): Node {
   const source = readFileSync(path, 'utf8');
-  const html = /\.html?$/i.test(path) ? source : `<pre>${escapeHtml(source)}</pre>`;
+  return parseDocument(/\.html?$/i.test(path) ? source : `<pre>${escapeHtml(source)}</pre>`);
+}
+
+function parseDocument(html: string): Node {
   const { document } = parseHTML(html);
   return document.body ?? document.documentElement;
 }
-
 /** The study sheet: each term once, in page order, with its definition. */
 export function studySheet(results: ScanResult[], definitions: Definition[]): string {
   const byId = new Map(definitions.map((d) => [d.id, d]));

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compileGlossary, type CompiledGlossary } from './compile';
 import { glossaryFiles, loadGlossary, type SourcedEntry } from './load';
+import { properNames, properNamesVersion } from './names';
+import { parseMedicalOnly } from './ordinary-senses';
 import { nearEnglishWords } from './near-words';
 
 /** Node-only: reads glossary/ and compiles what the extension and the CLI use. */
@@ -18,6 +20,15 @@ export function readEverydayWords(glossaryDir: string): Set<string> {
       .map((line) => line.trim().toLowerCase())
       .filter((line) => line && !line.startsWith('#')),
   );
+}
+
+/** The reviewed list of surfaces that are English words with no common non-medical sense (see ordinary-senses.ts). */
+export function readMedicalOnly(glossaryDir: string): Set<string> {
+  try {
+    return parseMedicalOnly(readFileSync(join(glossaryDir, 'medical-only.txt'), 'utf8'));
+  } catch {
+    return new Set();
+  }
 }
 
 export function englishWords(): string[] {
@@ -36,6 +47,12 @@ export function buildGlossary(projectRoot: string, glossaryDir = process.env.TER
   const compiled = compileGlossary(entries, everydayWords);
   const glossaryWords = new Set(compiled.termIndex.spelling.words);
   const cacheDir = join(projectRoot, 'node_modules', '.cache', 'termlight');
-  compiled.termIndex.nearWords = nearEnglishWords(glossaryWords, englishWords(), cacheDir);
+  // Names and places are words too: a sentence that starts with "Alexis" or "Carthage" has no misspelling.
+  const english = englishWords();
+  compiled.termIndex.nearWords = nearEnglishWords(
+    glossaryWords,
+    { key: `${english.length} ${properNamesVersion()}`, load: () => [...english, ...properNames()] },
+    cacheDir,
+  );
   return { ...compiled, sources, everydayWords };
 }

@@ -1,9 +1,10 @@
 import { hyphenatedGaps, tokenize } from '../match/tokenize';
 import { abbreviationPlural, inflections } from '../match/inflect';
+import { deriveStageWords } from '../match/evidence';
 import { deriveSpellingData } from '../match/misspell';
 import { normalizeToken } from '../match/normalize';
 import { learnMoreUrl } from './learn-more';
-import { CATEGORY_LABELS, type GlossaryEntry } from './schema';
+import { CATEGORY_LABELS, type Category, type GlossaryEntry } from './schema';
 import { SURFACE_FLAGS, type Definition, type SurfaceRow, type TermIndex } from './types';
 
 export interface CompiledGlossary {
@@ -22,6 +23,8 @@ interface Candidate {
   everyday: boolean;
   /** Written by an author, as opposed to derived (inflection, hyphen variant). */
   explicit: boolean;
+  /** The surface as the author wrote it (its capitals tell a brand or a name). */
+  written: string;
 }
 
 // Prefixes that pages write both joined and hyphenated: "nonsteroidal" / "non-steroidal".
@@ -34,10 +37,43 @@ export function compileGlossary(entries: GlossaryEntry[], everydayWords: Readonl
   });
   const { rows, cueSets, unlessSets, conflicts } = resolveCandidates(candidates, entries, everydayWords);
   const headwordOf = new Map(entries.map((e) => [e.id, e.headword]));
+  const isWordTarget = misspellingTargets(entries, candidates);
   return {
-    termIndex: { entries: entries.map((e) => [e.id, e.headword]), surfaces: rows, cueSets, unlessSets, nearWords, spelling: deriveSpellingData(rows) },
+    termIndex: {
+      entries: entries.map((e) => [e.id, e.headword]),
+      surfaces: rows,
+      cueSets,
+      unlessSets,
+      nearWords,
+      spelling: deriveSpellingData(rows, ([key, entry, , , flags]) => (flags & SURFACE_FLAGS.everyday) === 0 && isWordTarget(key, entry)),
+    },
     definitions: entries.map((entry) => toDefinition(entry, headwordOf)),
     conflicts,
+  };
+}
+
+/**
+ * The kinds of entry a misspelled word may stand for: a medicine, a condition, a symptom, a body part.
+ * A reader who writes "recours" or "transfered" meant an everyday word, not a treatment or a care term.
+ */
+export const MISSPELLING_CATEGORIES: ReadonlySet<Category> = new Set(['drug', 'condition', 'symptom', 'anatomy']);
+
+/**
+ * Which single-word surfaces a misspelling may be flagged as: of a category above, and written in lower
+ * case by the glossary (a brand or an eponym is capitalized, and so is its misspelling, which is a name).
+ */
+function misspellingTargets(entries: GlossaryEntry[], candidates: Candidate[]): (key: string, entry: number) => boolean {
+  const targets = new Set<string>();
+  const names = new Set<string>();
+  for (const c of candidates) {
+    if (c.exactCase !== null) continue;
+    const signature = `${c.entry}\u0000${c.key}`;
+    if (c.written !== c.written.toLowerCase()) names.add(signature);
+    else if (MISSPELLING_CATEGORIES.has(entries[c.entry]!.category)) targets.add(signature);
+  }
+  return (key, entry) => {
+    const signature = `${entry}\u0000${key}`;
+    return targets.has(signature) && !names.has(signature);
   };
 }
 
@@ -51,7 +87,7 @@ function entryCandidates(entry: GlossaryEntry, index: number): Candidate[] {
     const unless = unlessFor(surface);
     const everyday = isEverydaySurface(entry, surface);
     surfaceVariants(surface).forEach((tokens, i) =>
-      out.push({ key: keyOf(tokens), entry: index, exactCase: null, cues, unless, everyday, explicit: i === 0 }),
+      out.push({ key: keyOf(tokens), entry: index, exactCase: null, cues, unless, everyday, explicit: i === 0, written: surface }),
     );
   }
   for (const abbreviation of entry.abbreviations) {
@@ -63,7 +99,7 @@ function entryCandidates(entry: GlossaryEntry, index: number): Candidate[] {
     const plural = abbreviationPlural(tokens[tokens.length - 1] ?? '');
     if (plural) forms.push([...tokens.slice(0, -1), plural]);
     forms.forEach((form, i) =>
-      out.push({ key: keyOf(form), entry: index, exactCase: form.join(' '), cues, unless, everyday, explicit: i === 0 }),
+      out.push({ key: keyOf(form), entry: index, exactCase: form.join(' '), cues, unless, everyday, explicit: i === 0, written: abbreviation }),
     );
   }
   return out.filter((c) => c.key.length > 0);
@@ -121,8 +157,10 @@ function keyOf(tokens: string[]): string {
   return tokens.map(normalizeToken).join(' ');
 }
 
+/** Cues compare as normalized words; a cue that is only a punctuation mark (":") is kept as written. */
 function normalizeCue(cue: string): string {
-  return keyOf(tokenize(cue).map((t) => t.raw));
+  const tokens = tokenize(cue);
+  return tokens.length === 0 ? cue.trim() : keyOf(tokens.map((t) => t.raw));
 }
 
 function resolveCandidates(candidates: Candidate[], entries: GlossaryEntry[], everydayWords: ReadonlySet<string>) {
@@ -189,6 +227,8 @@ function internCues(cues: string[], unless: string[], cueSets: string[][], unles
 }
 
 function toDefinition(entry: GlossaryEntry, headwordOf: ReadonlyMap<string, string>): Definition {
+  // A medicine's brand names are the aliases the glossary writes capitalized (Xgeva, Prolia).
+  const brands = entry.category === 'drug' ? entry.aliases.filter((a) => a !== a.toLowerCase()) : [];
   return {
     id: entry.id,
     headword: entry.headword,
@@ -198,6 +238,8 @@ function toDefinition(entry: GlossaryEntry, headwordOf: ReadonlyMap<string, stri
     definition: entry.definition,
     ...(entry.more ? { more: entry.more } : {}),
     aliases: [...entry.aliases, ...entry.abbreviations],
+    ...(entry.abbreviations.length > 0 ? { abbreviations: entry.abbreviations } : {}),
+    ...(brands.length > 0 ? { brands } : {}),
     related: entry.related.filter((id) => headwordOf.has(id)).map((id) => ({ id, headword: headwordOf.get(id)! })),
     url: learnMoreUrl(entry),
     searchOnly: entry.searchOnly,

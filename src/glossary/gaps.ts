@@ -39,8 +39,7 @@ export function findGaps(pages: readonly string[][], options: GapOptions): Gap[]
   };
   pages.forEach((runs, page) => {
     for (const run of runs) {
-      const covered = coveredOffsets(run, options.matcher);
-      const tokens = tokenize(run).filter((t) => !covered(t.start));
+      const tokens = uncoveredTokens(run, options.matcher);
       const keys = tokens.map((t) => normalizeToken(t.raw));
       const medical = keys.map((k) => isCandidateWord(k, options));
       tokens.forEach((token, i) => {
@@ -71,7 +70,13 @@ function isCandidateWord(key: string, options: GapOptions): boolean {
   return options.isMedicalWord(key) || options.isMedicalWord(one);
 }
 
-function coveredOffsets(text: string, matcher: TermMatcher): (offset: number) => boolean {
+/** The run's tokens outside every match (matches and tokens are both in text order). */
+function uncoveredTokens(text: string, matcher: TermMatcher) {
   const spans = matcher.findInText(text);
-  return (offset) => spans.some((m) => offset >= m.start && offset < m.end);
+  let next = 0;
+  return tokenize(text).filter((token) => {
+    while (next < spans.length && spans[next]!.end <= token.start) next++;
+    const span = spans[next];
+    return !(span && token.start >= span.start && token.start < span.end);
+  });
 }

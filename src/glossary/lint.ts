@@ -3,6 +3,7 @@ import { normalizeToken } from '../match/normalize';
 import type { CompiledGlossary } from './compile';
 import type { SourcedEntry } from './load';
 import { contentProblems, NEAR_COPY_WORDS, nearCopies } from './lint-content';
+import { staleMedicalOnly, undeclaredOrdinaryWords } from './ordinary-senses';
 import { countWords, gradeLevel, median } from './readability';
 
 export const MAX_GRADE = 9;
@@ -23,8 +24,17 @@ export interface LintReport {
   medianGrade: number;
 }
 
-/** Checks what the schema cannot: uniqueness, references, reading level, self-reference, everyday words. */
-export function lintGlossary(sources: SourcedEntry[], compiled: CompiledGlossary, everydayWords: ReadonlySet<string>): LintReport {
+/** The English word list and the reviewed medical-only list, for the ordinary-senses check. */
+export interface OrdinarySenseLists {
+  english: ReadonlySet<string>;
+  medicalOnly: ReadonlySet<string>;
+}
+
+/**
+ * Checks what the schema cannot: uniqueness, references, reading level, self-reference, everyday words,
+ * and (given the word lists) that every surface that is also an English word is declared.
+ */
+export function lintGlossary(sources: SourcedEntry[], compiled: CompiledGlossary, everydayWords: ReadonlySet<string>, ordinary?: OrdinarySenseLists): LintReport {
   const problems: LintProblem[] = [];
   const ids = new Set<string>();
   const fileOf = new Map<string, string>();
@@ -75,6 +85,18 @@ export function lintGlossary(sources: SourcedEntry[], compiled: CompiledGlossary
       id: first!,
       reason: `surface ${shown} also belongs to ${others.join(', ')}: keep it in one entry, or declare it ambiguous in each with cues`,
     });
+  }
+  if (ordinary) {
+    for (const w of undeclaredOrdinaryWords(sources, ordinary.english, ordinary.medicalOnly)) {
+      problems.push({
+        file: w.file,
+        id: w.ids[0]!,
+        reason: `"${w.surface}" is also an English word: declare it ambiguous with cues (and unless cues for its ordinary sense), or list it in glossary/medical-only.txt after checking it has no common non-medical sense${w.ids.length > 1 ? ` (also in ${w.ids.slice(1).join(', ')})` : ''}`,
+      });
+    }
+    for (const { line, reason } of staleMedicalOnly(sources, ordinary.english, ordinary.medicalOnly)) {
+      problems.push({ file: 'medical-only.txt', id: line, reason: `"${line}" ${reason}` });
+    }
   }
   const medianGrade = median([...grades.values()]);
   if (medianGrade > MAX_MEDIAN_GRADE) {

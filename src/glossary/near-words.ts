@@ -9,9 +9,10 @@ import { normalizeToken } from '../match/normalize';
  * term index so a correctly spelled English word is never flagged, without shipping a dictionary.
  * Computing it takes seconds, so the result is cached by the glossary's words.
  */
-export function nearEnglishWords(glossaryWords: ReadonlySet<string>, englishWords: readonly string[], cacheDir?: string): string[] {
+export function nearEnglishWords(glossaryWords: ReadonlySet<string>, words: readonly string[] | WordSource, cacheDir?: string): string[] {
+  const source: WordSource = Array.isArray(words) ? { key: String(words.length), load: () => words } : (words as WordSource);
   const targets = [...glossaryWords].filter((w) => w.length >= MIN_MISSPELLING_LENGTH && /^[a-z]+$/.test(w)).sort();
-  const cacheFile = cacheDir ? join(cacheDir, `near-words-${digest(targets, englishWords.length)}.json`) : undefined;
+  const cacheFile = cacheDir ? join(cacheDir, `near-words-${digest(targets, source.key)}.json`) : undefined;
   if (cacheFile) {
     try {
       return JSON.parse(readFileSync(cacheFile, 'utf8')) as string[];
@@ -19,7 +20,7 @@ export function nearEnglishWords(glossaryWords: ReadonlySet<string>, englishWord
       // no cache yet
     }
   }
-  const result = computeNearWords(targets, glossaryWords, englishWords);
+  const result = computeNearWords(targets, glossaryWords, source.load());
   if (cacheFile && cacheDir) {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(result));
@@ -49,6 +50,12 @@ function endsWithTarget(word: string, suffixTargets: ReadonlySet<string>): boole
   return false;
 }
 
-function digest(targets: string[], englishCount: number): string {
-  return createHash('sha256').update(`${NEARNESS_RULES_VERSION}\n${englishCount}\n${targets.join('\n')}`).digest('hex').slice(0, 16);
+/** Words loaded only when the cache misses (some lists take seconds to read), named by `key` for the cache. */
+export interface WordSource {
+  key: string;
+  load: () => readonly string[];
+}
+
+function digest(targets: string[], sourceKey: string): string {
+  return createHash('sha256').update(`${NEARNESS_RULES_VERSION}\n${sourceKey}\n${targets.join('\n')}`).digest('hex').slice(0, 16);
 }

@@ -25,6 +25,8 @@ export interface TermIndex {
   nearWords: string[];
   /** Derived at build time so a page does not pay for it: what misspelling detection compares with. */
   spelling: SpellingData;
+  /** Entry number -> the words before its Roman-numeral surfaces ("stage" of "stage IV"); derived at build time. */
+  stageWords?: Array<[entry: number, words: string[]]>;
 }
 
 export interface SpellingData {
@@ -46,6 +48,10 @@ export interface Definition {
   definition: string;
   more?: string;
   aliases: string[];
+  /** Short forms among the aliases (SRE), so the popover can say "short for". */
+  abbreviations?: string[];
+  /** Brand names among a medicine's aliases (Xgeva): the glossary writes them capitalized. */
+  brands?: string[];
   related: Array<{ id: string; headword: string }>;
   url: string;
   searchOnly: boolean;

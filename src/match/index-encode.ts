@@ -120,7 +120,7 @@ export function encodeTermIndex(index: TermIndex): CompactTermIndexData {
     if (headword.includes('\n') || headword.includes('\t')) throw new Error(`term index: headword "${headword}" has a tab or newline`);
     return slug(headword) === id ? headword : `${headword}\t${id}`;
   });
-  const extra: ExtraSection = { cueSets: index.cueSets, unlessSets: index.unlessSets ?? index.cueSets.map(() => []), exact };
+  const extra: ExtraSection = { cueSets: index.cueSets, unlessSets: index.unlessSets ?? index.cueSets.map(() => []), exact, stageWords: index.stageWords ?? [] };
   const data: CompactTermIndexData = {
     v: FORMAT_VERSION,
     entryCount: index.entries.length,
@@ -158,6 +158,7 @@ export function canonical(index: TermIndex): TermIndex {
     ...index,
     surfaces: surfaces.map((s) => s.row),
     unlessSets: index.unlessSets ?? index.cueSets.map(() => []),
+    stageWords: index.stageWords ?? [],
     nearWords: sortedUnique(index.nearWords),
     spelling: {
       words: [...index.spelling.words].filter((w) => w.length >= MIN_MISSPELLING_LENGTH),
@@ -169,7 +170,7 @@ export function canonical(index: TermIndex): TermIndex {
 
 /** The first difference between two indexes, described, or undefined when they are equal. */
 export function differences(a: TermIndex, b: TermIndex): string | undefined {
-  for (const field of ['entries', 'surfaces', 'cueSets', 'unlessSets', 'nearWords'] as const) {
+  for (const field of ['entries', 'surfaces', 'cueSets', 'unlessSets', 'stageWords', 'nearWords'] as const) {
     const x = a[field] ?? [];
     const y = b[field] ?? [];
     if (x.length !== y.length) return `${field}: ${x.length} vs ${y.length}`;

@@ -21,7 +21,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { SurfaceRow, TermIndex } from '../glossary/types';
-import type { SpellingTargetKind, TermIndexReader } from './index-reader';
+import { stageWordsByEntry, type SpellingTargetKind, type TermIndexReader } from './index-reader';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
 
 export const FORMAT_VERSION = 1;
@@ -46,7 +46,10 @@ export interface ExtraSection {
   cueSets: string[][];
   unlessSets: string[][];
   exact: string[];
+  stageWords?: Array<[entry: number, words: string[]]>;
 }
+
+const NO_STAGE_WORDS: ReadonlySet<string> = new Set();
 
 // Header chars avoid the characters words are made of ([0-9a-z] and anything past ASCII).
 export function headerChar(value: number): string {
@@ -80,16 +83,29 @@ class VarintReader {
   }
 }
 
-export function inflateBytes(base64: string): Uint8Array {
+function base64Bytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return inflateSync(bytes);
+  return bytes;
+}
+
+/** Inflates in JavaScript, synchronously (fflate): for sections needed before `ready()` had its turn, and for Node. */
+export function inflateBytes(base64: string): Uint8Array {
+  return inflateSync(base64Bytes(base64));
 }
 
 export function inflateSection(base64: string): string {
   return new TextDecoder().decode(inflateBytes(base64));
 }
+
+/** Inflates with the browser's own zlib (DecompressionStream): several times faster than JavaScript. */
+async function inflateNatively(base64: string): Promise<Uint8Array> {
+  const stream = new Blob([base64Bytes(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+type SectionName = 'words' | 'rows' | 'near' | 'extra' | 'entries';
 
 /** A sorted, front-coded word list read in place (see the file comment). */
 export class FrontCodedWords {
@@ -180,12 +196,19 @@ export class FrontCodedWords {
     }
   }
 
+  /** Words read back by number (the later words of phrases), kept: a block is decoded once. */
+  private readonly byNumber = new Map<number, string>();
+
   at(id: number): string {
-    let found = '';
-    this.scan(Math.floor(id / BLOCK), (n, word) => {
-      if (n === id) found = word;
-      return n < id;
-    });
+    let found = this.byNumber.get(id);
+    if (found === undefined) {
+      const block = Math.floor(id / BLOCK);
+      this.scan(block, (n, word) => {
+        this.byNumber.set(n, word);
+        return n < block * BLOCK + BLOCK - 1;
+      });
+      found = this.byNumber.get(id) ?? '';
+    }
     return found;
   }
 
@@ -210,31 +233,63 @@ export class CompactTermIndex implements TermIndexReader {
   private entryLines: string[] | undefined;
   private ids: Map<string, number> | undefined;
   private extraData: ExtraSection | undefined;
+  private stageWords: Map<number, ReadonlySet<string>> | undefined;
   private readonly targets = { single: new Map<string, string[]>(), phraseStart: new Map<string, string[]>() };
   /** Answers per word: a page asks about the same words again and again (bounded, see remember). */
   private readonly known = new Map<string, boolean>();
   private readonly nearAnswers = new Map<string, boolean>();
   private readonly singles = new Map<string, number | undefined>();
+  /** Sections inflated ahead by ready(), taken by the first reader. */
+  private readonly inflated = new Map<SectionName, Uint8Array>();
+  private readying: Promise<void> | undefined;
 
   constructor(private readonly data: CompactTermIndexData) {
     if (data.v !== FORMAT_VERSION) throw new Error(`term index format ${data.v}, expected ${FORMAT_VERSION}`);
     this.entryCount = data.entryCount;
   }
 
+  /**
+   * Inflates the sections a scan reads (words, rows, near words, cue sets) with the browser's zlib,
+   * off the JavaScript inflater's slow path. Optional: anything read before it is done (or where
+   * there is no DecompressionStream) is inflated synchronously instead.
+   */
+  ready(): Promise<void> {
+    if (typeof DecompressionStream !== 'function') return Promise.resolve();
+    return (this.readying ??= Promise.all(
+      (['words', 'rows', 'near', 'extra'] as const).map(async (name) => {
+        try {
+          this.inflated.set(name, await inflateNatively(this.data[name]));
+        } catch {
+          // Left to the synchronous inflater, which reports a corrupt section where it is read.
+        }
+      }),
+    ).then(() => undefined));
+  }
+
+  private bytes(name: SectionName): Uint8Array {
+    const ready = this.inflated.get(name);
+    this.inflated.delete(name);
+    return ready ?? inflateBytes(this.data[name]);
+  }
+
+  private text(name: SectionName): string {
+    return new TextDecoder().decode(this.bytes(name));
+  }
+
   private get words(): FrontCodedWords {
-    return (this.wordList ??= new FrontCodedWords(inflateSection(this.data.words)));
+    return (this.wordList ??= new FrontCodedWords(this.text('words')));
   }
 
   private get near(): FrontCodedWords {
-    return (this.nearList ??= new FrontCodedWords(inflateSection(this.data.near)));
+    return (this.nearList ??= new FrontCodedWords(this.text('near')));
   }
 
   private get extra(): ExtraSection {
-    return (this.extraData ??= JSON.parse(inflateSection(this.data.extra)) as ExtraSection);
+    return (this.extraData ??= JSON.parse(this.text('extra')) as ExtraSection);
   }
 
   private get entries(): string[] {
-    return (this.entryLines ??= inflateSection(this.data.entries).split('\n'));
+    return (this.entryLines ??= this.text('entries').split('\n'));
   }
 
   entry(n: number): readonly [id: string, headword: string] {
@@ -260,6 +315,11 @@ export class CompactTermIndex implements TermIndexReader {
 
   cueSet(n: number): readonly string[] {
     return this.extra.cueSets[n] ?? [];
+  }
+
+  stageWordsOf(entry: number): ReadonlySet<string> {
+    const byEntry = (this.stageWords ??= stageWordsByEntry(this.extra.stageWords));
+    return byEntry.get(entry) ?? NO_STAGE_WORDS;
   }
 
   unlessSet(n: number): readonly string[] {
@@ -305,7 +365,7 @@ export class CompactTermIndex implements TermIndexReader {
    * block of words, so the block's earlier groups are read (not built) first.
    */
   private readGroup(id: number, firstWord: string): SurfaceRow[] {
-    const bytes = (this.rowBytes ??= inflateBytes(this.data.rows));
+    const bytes = (this.rowBytes ??= this.bytes('rows'));
     if (!this.rowBlocks) {
       this.rowBlocks = [];
       const hop = new VarintReader(bytes, 0);
@@ -352,6 +412,7 @@ export class CompactTermIndex implements TermIndexReader {
       surfaces,
       cueSets: this.extra.cueSets,
       unlessSets: this.extra.unlessSets,
+      stageWords: this.extra.stageWords ?? [],
       nearWords,
       spelling: { words, singleWords, phraseStarts },
     };

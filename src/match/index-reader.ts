@@ -11,6 +11,8 @@ export type SpellingTargetKind = 'single' | 'phraseStart';
  */
 export interface TermIndexReader {
   readonly entryCount: number;
+  /** Optional: prepares what matching reads (the compact index inflates its sections natively). */
+  ready?(): Promise<void>;
   /** Entry number -> [id, headword]. */
   entry(n: number): readonly [id: string, headword: string];
   entryNumber(id: string): number | undefined;
@@ -28,6 +30,8 @@ export interface TermIndexReader {
   singleWordEntry(word: string): number | undefined;
   /** The spelling targets of one kind that start with these two letters. */
   spellingTargets(kind: SpellingTargetKind, firstTwoLetters: string): readonly string[];
+  /** The words that make a bare Roman numeral mean this entry (stageWords). */
+  stageWordsOf(entry: number): ReadonlySet<string>;
 }
 
 export function isTermIndexReader(index: TermIndex | TermIndexReader): index is TermIndexReader {
@@ -58,6 +62,7 @@ export function jsonIndexReader(index: TermIndex): TermIndexReader {
     return buckets;
   };
   const targets = { single: byPrefix(single.keys()), phraseStart: byPrefix(index.spelling.phraseStarts) };
+  const stageWords = stageWordsByEntry(index.stageWords);
   return {
     entryCount: index.entries.length,
     entry: (n) => index.entries[n]!,
@@ -69,7 +74,14 @@ export function jsonIndexReader(index: TermIndex): TermIndexReader {
     isNearWord: (word) => near.has(word),
     singleWordEntry: (word) => single.get(word),
     spellingTargets: (kind, firstTwoLetters) => targets[kind].get(firstTwoLetters) ?? [],
+    stageWordsOf: (entry) => stageWords.get(entry) ?? NO_WORDS,
   };
+}
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+export function stageWordsByEntry(rows: TermIndex['stageWords']): Map<number, ReadonlySet<string>> {
+  return new Map((rows ?? []).map(([entry, words]) => [entry, new Set(words)]));
 }
 
 export function toIndexReader(index: TermIndex | TermIndexReader): TermIndexReader {

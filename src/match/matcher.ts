@@ -3,6 +3,7 @@ import { toIndexReader, type TermIndexReader } from './index-reader';
 import { normalizeToken } from './normalize';
 import { tokenize, type Token } from './tokenize';
 import { hasExtraPrefix, isMisspellingCandidate, isNearSpelling, SpellingTargets } from './misspell';
+import { isRomanNumeral, isShortAbbreviation, isSymbolCue, mayBeMisspelled, numeralFits, symbolNear, type EvidenceSink, type Need } from './evidence';
 
 export type MatchKind = 'exact' | 'misspelling';
 
@@ -13,6 +14,17 @@ export interface TextMatch {
   /** Entry number in the term index. */
   entry: number;
   kind: MatchKind;
+  /** Shown only when the page supports it (src/page/page-evidence.ts); absent: shown as found. */
+  needs?: Need;
+  /** An abbreviation with two or more medical senses and no context to pick one: every sense, `entry` first. */
+  senses?: number[];
+}
+
+/** The entry a surface means here, and what it still needs from the page. */
+interface Chosen {
+  entry: number;
+  needs?: Need;
+  senses?: number[];
 }
 
 interface Candidate {
@@ -55,6 +67,9 @@ export class TermMatcher {
    * glossary, and constructing a matcher costs nothing. */
   private readonly starts = new Map<string, TrieNode | null>();
   private spelling: SpellingIndex | undefined;
+  /** The text being matched and where its evidence goes, for the duration of one findInText call. */
+  private text = '';
+  private sink: EvidenceSink | undefined;
 
   constructor(index: TermIndex | TermIndexReader, options: MatcherOptions = {}) {
     this.index = toIndexReader(index);
@@ -112,25 +127,43 @@ export class TermMatcher {
     return (this.spelling ??= new SpellingIndex(this.index));
   }
 
-  /** Every term in `text`, in order, never overlapping. */
-  findInText(text: string): TextMatch[] {
+  /**
+   * Every term in `text`, in order, never overlapping. Matches that need the page's support say so
+   * (`needs`); what the text shows of the page's subject (terms read, words read) goes to `sink`.
+   */
+  findInText(text: string, sink?: EvidenceSink): TextMatch[] {
     const tokens = tokenize(text);
-    if (tokens.length === 0) return [];
+    if (tokens.length === 0) {
+      sink?.words(0);
+      return [];
+    }
+    this.text = text;
+    this.sink = sink;
     const keys = tokens.map((t) => normalizeToken(t.raw));
+    sink?.words(tokens.length, tokens);
     const matches: TextMatch[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const found = this.longestAt(tokens, keys, i) ?? this.misspellingAt(tokens, keys, i);
-      if (found) {
-        matches.push({ start: tokens[i]!.start, end: tokens[found.last]!.end, entry: found.entry, kind: found.kind });
-        i = found.last + 1;
-      } else {
-        i++;
+    try {
+      for (let i = 0; i < tokens.length; ) {
+        const found: ({ last: number; kind: MatchKind } & Chosen) | undefined = this.longestAt(tokens, keys, i) ?? this.misspellingAt(tokens, keys, i);
+        if (found) {
+          const match: TextMatch = { start: tokens[i]!.start, end: tokens[found.last]!.end, entry: found.entry, kind: found.kind };
+          const needs = found.kind === 'misspelling' ? 'health' : found.needs;
+          if (needs) match.needs = needs;
+          if (found.senses) match.senses = found.senses;
+          matches.push(match);
+          i = found.last + 1;
+        } else {
+          i++;
+        }
       }
+    } finally {
+      this.text = '';
+      this.sink = undefined;
     }
     return matches;
   }
 
-  private longestAt(tokens: Token[], keys: string[], first: number): { last: number; entry: number; kind: MatchKind } | undefined {
+  private longestAt(tokens: Token[], keys: string[], first: number): ({ last: number; kind: MatchKind } & Chosen) | undefined {
     // Most words begin no glossary term: answer those before allocating anything (less GC on big pages).
     let node = this.startNode(keys[first]!);
     if (!node) return undefined;
@@ -143,29 +176,73 @@ export class TermMatcher {
     }
     for (let k = ends.length - 1; k >= 0; k--) {
       const { last, terms } = ends[k]!;
-      const entry = this.choose(terms, tokens, keys, first, last);
-      if (entry !== undefined) return { last, entry, kind: 'exact' };
+      const chosen = this.choose(terms, tokens, keys, first, last);
+      if (chosen !== undefined) return { last, kind: 'exact', ...chosen };
     }
     return undefined;
   }
 
-  /** Picks the entry a surface means here: right case for abbreviations, most context cues for ambiguous ones. */
-  private choose(terms: Candidate[], tokens: Token[], keys: string[], first: number, last: number): number | undefined {
-    let best: number | undefined;
+  /**
+   * Picks the entry a surface means here: right case for abbreviations, most context cues for
+   * ambiguous ones, never one whose ordinary sense the context shows. A short abbreviation with no
+   * cue of its own near is kept, marked as needing the page's support: the page decides later.
+   */
+  private choose(terms: Candidate[], tokens: Token[], keys: string[], first: number, last: number): Chosen | undefined {
+    let best: Candidate | undefined;
     let bestScore = 0;
+    let uncued: Candidate[] | undefined;
+    let everydaySeen: number[] | undefined;
     for (const term of terms) {
-      // Skipped rather than matched-and-hidden, so a jargon term inside or around it still matches.
-      if (term.everyday && !this.includeEveryday) continue;
       if (term.exactCase !== null && !sameCase(term.exactCase, tokens, first, last)) continue;
-      if (term.unless && countCues(term.unless, keys, first, last) > 0) continue;
+      if (this.ordinarySense(term, tokens, keys, first, last)) continue;
       const score = term.cues === null ? Infinity : countCues(term.cues, keys, first, last);
-      if (score > bestScore) [best, bestScore] = [term.entry, score];
+      // Skipped rather than matched-and-hidden, so a jargon term inside or around it still matches.
+      if (term.everyday && !this.includeEveryday) {
+        if (score > 0 && term.exactCase === null) (everydaySeen ??= []).push(term.entry);
+        continue;
+      }
+      if (score > bestScore) [best, bestScore] = [term, score];
+      else if (score === 0 && term.exactCase !== null) (uncued ??= []).push(term);
     }
-    return best;
+    if (everydaySeen) for (const entry of everydaySeen) this.sink?.term(entry, false);
+    if (best) {
+      if (best.exactCase === null || !isShortAbbreviation(best.exactCase)) {
+        this.sink?.term(best.entry, best.exactCase === null && best.cues === null);
+        return { entry: best.entry };
+      }
+      // A short abbreviation: its own cues near are evidence enough; without cues the page decides.
+      return best.cues === null ? { entry: best.entry, needs: 'support' } : { entry: best.entry };
+    }
+    // Two or more medical senses of one abbreviation and no cue for any: the page's support picks
+    // one (an expansion) or shows them all (a page about health).
+    if (uncued && uncued.length > 1) {
+      const senses = [...new Set(uncued.map((t) => t.entry))];
+      if (senses.length > 1) return { entry: senses[0]!, needs: 'support', senses };
+    }
+    return undefined;
+  }
+
+  /**
+   * The context shows the surface's ordinary sense: an ordinary-sense cue nearer than any medical cue,
+   * a punctuation mark it names quoted near it ("colon (:)"), or a Roman numeral that is a number here.
+   */
+  private ordinarySense(term: Candidate, tokens: Token[], keys: string[], first: number, last: number): boolean {
+    if (term.unless) {
+      const start = tokens[first]!.start;
+      const end = tokens[last]!.end;
+      if (term.unless.some((cue) => isSymbolCue(cue) && symbolNear(this.text, start, end, cue[0]!))) return true;
+      // Only an ordinary-sense cue that is actually near counts (no cue of either kind decides nothing).
+      const ordinary = nearestCue(term.unless, keys, first, last);
+      if (ordinary !== Infinity && ordinary <= nearestCue(term.cues ?? [], keys, first, last)) return true;
+    }
+    if (term.exactCase !== null && first === last && isRomanNumeral(term.exactCase)) {
+      return !numeralFits(this.index.stageWordsOf(term.entry), this.text, tokens, keys, first);
+    }
+    return false;
   }
 
   private misspellingAt(tokens: Token[], keys: string[], first: number): { last: number; entry: number; kind: MatchKind } | undefined {
-    const single = this.misspelledWord(tokens[first]!.raw, keys[first]!);
+    const single = this.misspelledWord(tokens, keys, first);
     if (single !== undefined) return { last: first, entry: single, kind: 'misspelling' };
     return this.misspelledPhraseEnd(tokens, keys, first) ?? this.misspelledPhraseStart(tokens, keys, first);
   }
@@ -176,7 +253,7 @@ export class TermMatcher {
    * longest plain phrase wins; the same precision rules apply (an unknown word, never a near English word).
    */
   private misspelledPhraseStart(tokens: Token[], keys: string[], first: number) {
-    if (first + 1 >= tokens.length || !this.isUnknownWord(tokens[first]!.raw, keys[first]!)) return undefined;
+    if (first + 1 >= tokens.length || !this.isUnknownWordAt(tokens, keys, first)) return undefined;
     const word = this.spellingIndex().phraseStartTargets.nearest(keys[first]!);
     let node: TrieNode | undefined = word === undefined ? undefined : this.startNode(word);
     let found: { last: number; entry: number; kind: MatchKind } | undefined;
@@ -188,10 +265,10 @@ export class TermMatcher {
     return found;
   }
 
-  private misspelledWord(raw: string, key: string): number | undefined {
-    if (!this.isUnknownWord(raw, key)) return undefined;
+  private misspelledWord(tokens: Token[], keys: string[], i: number): number | undefined {
+    if (!this.isUnknownWordAt(tokens, keys, i)) return undefined;
     const spelling = this.spellingIndex();
-    const target = spelling.wordTargets.nearest(key);
+    const target = spelling.wordTargets.nearest(keys[i]!);
     return target === undefined ? undefined : spelling.singleWordEntries.get(target);
   }
 
@@ -204,7 +281,7 @@ export class TermMatcher {
         node = next;
         continue;
       }
-      if (!this.isUnknownWord(tokens[i]!.raw, keys[i]!)) return undefined;
+      if (!this.isUnknownWordAt(tokens, keys, i)) return undefined;
       for (const [word, child] of node.next) {
         const plain = child.terms?.find((t) => this.isPlain(t));
         if (plain && (isNearSpelling(keys[i]!, word) || hasExtraPrefix(keys[i]!, word))) {
@@ -221,8 +298,11 @@ export class TermMatcher {
     return term.exactCase === null && term.cues === null && (this.includeEveryday || !term.everyday);
   }
 
-  private isUnknownWord(raw: string, key: string): boolean {
-    if (!isMisspellingCandidate(raw, key)) return false;
+  /** A word that may be a misspelling: written like one (src/match/evidence.ts) and in no word list the build knows. */
+  private isUnknownWordAt(tokens: Token[], keys: string[], i: number): boolean {
+    const raw = tokens[i]!.raw;
+    const key = keys[i]!;
+    if (!isMisspellingCandidate(raw, key) || !mayBeMisspelled(this.text, tokens, i)) return false;
     const spelling = this.spellingIndex();
     return !spelling.knownWords.has(key) && !spelling.nearWords.has(key);
   }
@@ -266,6 +346,21 @@ function countCues(cues: string[][], keys: string[], first: number, last: number
     }
   }
   return hits;
+}
+
+/** Word distance from the surface to the nearest of `cues` within the window; Infinity when none is near. */
+function nearestCue(cues: string[][], keys: string[], first: number, last: number): number {
+  let nearest = Infinity;
+  const from = Math.max(0, first - CUE_WINDOW);
+  const to = Math.min(keys.length, last + 1 + CUE_WINDOW);
+  for (const cue of cues) {
+    for (let i = from; i < to; i++) {
+      if (i >= first && i <= last) continue;
+      const distance = i < first ? first - i : i - last;
+      if (distance < nearest && cueAt(cue, keys, i)) nearest = distance;
+    }
+  }
+  return nearest;
 }
 
 function cueAt(cue: string[], keys: string[], at: number): boolean {

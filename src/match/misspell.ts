@@ -152,16 +152,23 @@ export class SpellingTargets {
   }
 }
 
-/** What misspelling detection compares with, derived from the term index's surfaces at build time. */
-export function deriveSpellingData(surfaces: ReadonlyArray<readonly [string, number, string | null, number, number]>) {
+type Row = readonly [string, number, string | null, number, number];
+
+/**
+ * What misspelling detection compares with, derived from the term index's surfaces at build time.
+ * `isWordTarget` says which single-word surfaces a misspelled word may stand for (a word a reader
+ * could have meant); every glossary word still counts as correctly spelled.
+ */
+export function deriveSpellingData(surfaces: ReadonlyArray<Row>, isWordTarget: (row: Row) => boolean = () => true) {
   const words = new Set<string>();
   const singleWords = new Map<string, number>();
   const phraseStarts = new Set<string>();
-  for (const [key, entry, exactCase, cueSet] of surfaces) {
+  for (const row of surfaces) {
+    const [key, entry, exactCase, cueSet] = row;
     const tokens = key.split(' ');
     for (const token of tokens) if (token.length >= MIN_MISSPELLING_LENGTH) words.add(token);
     const plain = exactCase === null && cueSet < 0;
-    if (tokens.length === 1 && plain && !singleWords.has(key)) singleWords.set(key, entry);
+    if (tokens.length === 1 && plain && !singleWords.has(key) && isWordTarget(row)) singleWords.set(key, entry);
     if (tokens.length > 1 && plain) phraseStarts.add(tokens[0]!);
   }
   // Sorted, like the other lists: ties in the nearest-spelling search then do not depend on glossary order.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Definition } from '../glossary/types';
+import { EntrySchema, SaveInputSchema, type NotebookEntry } from '../notebook/schema';
 
 /** Every message Termlight's parts send each other: one discriminated union, checked where it arrives. */
 export const MessageSchema = z.discriminatedUnion('type', [
@@ -11,6 +12,33 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('explain-selection'), text: z.string().max(300).optional() }),
   /** popup -> content: what Termlight found on this page. */
   z.strictObject({ type: z.literal('page-terms') }),
+  /** content -> background: the language of a page sample that its words and markup do not decide. */
+  z.strictObject({ type: z.literal('detect-language'), sample: z.string().max(4000) }),
+  /** side panel -> content: every term on the page, in page order, with counts and first contexts. */
+  z.strictObject({ type: z.literal('page-matches') }),
+  /** side panel -> content: scroll to the term's next occurrence, mark it, open its popover. */
+  z.strictObject({ type: z.literal('reveal-term'), id: z.string().max(100) }),
+  /** content -> extension pages: the terms on this page changed (the side panel asks again). */
+  z.strictObject({ type: z.literal('page-changed') }),
+  /** any -> background (the notebook's one writer): save a term, with its page context when there is one. */
+  z.strictObject({ type: z.literal('notebook-save'), input: SaveInputSchema }),
+  z.strictObject({ type: z.literal('notebook-save-many'), inputs: z.array(SaveInputSchema).max(5000) }),
+  /** content -> background: the saved entry for a term, if any ("Saved on 3 Dec from …"). */
+  z.strictObject({ type: z.literal('notebook-get'), entryId: z.string().max(100) }),
+  z.strictObject({
+    type: z.literal('notebook-update'),
+    entryId: z.string().max(100),
+    note: z.string().max(5000).optional(),
+    tags: z.array(z.string().max(40)).max(30).optional(),
+  }),
+  z.strictObject({ type: z.literal('notebook-delete'), entryId: z.string().max(100) }),
+  /** Undo of a delete: the entry as it was. */
+  z.strictObject({ type: z.literal('notebook-restore'), entry: EntrySchema }),
+  /** The text of a JSON backup: the background parses and validates it, all or nothing. */
+  z.strictObject({ type: z.literal('notebook-import'), text: z.string().max(50 * 1024 * 1024) }),
+  z.strictObject({ type: z.literal('notebook-clear') }),
+  /** content/popup -> background: open the side panel (or, where it cannot be opened, the notebook in a tab). */
+  z.strictObject({ type: z.literal('open-notebook'), view: z.enum(['page', 'notebook']).optional() }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
@@ -22,7 +50,31 @@ export interface PageTerms {
   highlightSupported: boolean;
   active: boolean;
   hostname: string;
+  /** The page's language, once decided; `read` is false when Termlight does not read it (not English). */
+  language?: { code: string; read: boolean };
 }
+
+/** One term found on the page, for the side panel's "On this page". */
+export interface PageTerm {
+  id: string;
+  headword: string;
+  /** Visible occurrences on the page. */
+  count: number;
+  /** The first occurrence as written, and its sentence (what "Save all" keeps). */
+  written: string;
+  sentence: string;
+  misspelled: boolean;
+}
+
+export interface PageMatches {
+  title: string;
+  url: string;
+  active: boolean;
+  terms: PageTerm[];
+}
+
+/** A notebook change's answer: the result, or an error the reader can act on (storage full, bad file). */
+export type NotebookReply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** What each message answers. */
 export interface Responses {
@@ -30,10 +82,29 @@ export interface Responses {
   suggest: Definition[];
   'explain-selection': boolean;
   'page-terms': PageTerms;
+  /** An ISO 639-3 code, or null when the sample is too short or unlike any language. */
+  'detect-language': string | null;
+  'page-matches': PageMatches;
+  'reveal-term': boolean;
+  'page-changed': void;
+  'notebook-save': NotebookReply<NotebookEntry>;
+  'notebook-save-many': NotebookReply<number>;
+  'notebook-get': NotebookEntry | null;
+  'notebook-update': NotebookReply<NotebookEntry | null>;
+  'notebook-delete': NotebookReply<NotebookEntry | null>;
+  'notebook-restore': NotebookReply<NotebookEntry>;
+  'notebook-import': NotebookReply<{ added: number; updated: number; unchanged: number }>;
+  'notebook-clear': NotebookReply<number>;
+  'open-notebook': boolean;
+}
+
+/** Who sent a message: its tab, when it came from a page's content script. */
+export interface MessageSender {
+  tab?: { id?: number; windowId?: number };
 }
 
 export type Handlers = {
-  [K in Message['type']]?: (message: Extract<Message, { type: K }>) => Responses[K] | Promise<Responses[K]>;
+  [K in Message['type']]?: (message: Extract<Message, { type: K }>, sender: MessageSender) => Responses[K] | Promise<Responses[K]>;
 };
 
 /** Parses an incoming message; anything malformed is dropped, never thrown into the listener. */

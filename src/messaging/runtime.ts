@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseMessage, type Handlers, type Message, type Responses } from './messages';
+import { parseMessage, type Handlers, type Message, type MessageSender, type Responses } from './messages';
 
 type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
 
@@ -8,13 +8,13 @@ type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
  * browser supports, instead of returning a promise. Removed when `signal` aborts.
  */
 export function answerMessages(handlers: Handlers, signal?: AbortSignal): void {
-  const listener: Listener = (raw, _sender, sendResponse) => {
+  const listener: Listener = (raw, sender, sendResponse) => {
     const message = parseMessage(raw);
     if (!message) return false;
-    const handler = handlers[message.type] as ((m: Message) => unknown) | undefined;
+    const handler = handlers[message.type] as ((m: Message, s: MessageSender) => unknown) | undefined;
     if (!handler) return false;
     Promise.resolve()
-      .then(() => handler(message))
+      .then(() => handler(message, sender))
       .then(sendResponse, (error: unknown) => {
         console.error('Termlight:', error);
         sendResponse(undefined);

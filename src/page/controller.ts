@@ -2,12 +2,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermIndex } from '../glossary/types';
 import { toIndexReader, type TermIndexReader } from '../match/index-reader';
 import { TermMatcher } from '../match/matcher';
-import type { PageTerms } from '../messaging/messages';
+import type { PageMatches, PageTerms } from '../messaging/messages';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings } from '../settings/schema';
 import { collectRuns } from './collect';
+import { compareMatches, matchSentence, pageIdentity } from './page-context';
 import { Highlighter, highlightApiSupported } from './highlighter';
+import type { LanguageDetector } from './language';
 import { observeMutations, type DirtyWork } from './observe';
-import { scanRun, type PageMatch } from './scan';
+import { PageReading } from './reading';
+import type { PageMatch } from './scan';
 import { Slicer } from './schedule';
 import { MatchStore } from './store';
 import { visibleMatches } from './visibility';
@@ -25,6 +28,7 @@ export class PageController {
   scanMainThreadMs = 0;
   private matcher: TermMatcher | undefined;
   private lookupMatcher: TermMatcher | undefined;
+  private reading: PageReading | undefined;
   private highlighter: Highlighter | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
   private knownEntries = new Set<number>();
@@ -33,6 +37,8 @@ export class PageController {
   private queue: Promise<void> = Promise.resolve();
   /** The term index, read through the same small API as the matcher's (nothing is decoded up front). */
   readonly termIndex: TermIndexReader;
+  /** Sentences of first occurrences, read once (the side panel asks again whenever the page changes). */
+  private readonly sentences = new WeakMap<PageMatch, string>();
   /** Adds a web component's open shadow root to the mutation observer (scans find them). */
   private watchShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
@@ -41,6 +47,8 @@ export class PageController {
     termIndex: TermIndex | TermIndexReader,
     private readonly ownHostName: string,
     private readonly onVisibleChange: () => void = () => {},
+    /** Decides a page's language when neither its words nor its markup do (the background's detector). */
+    private readonly detectLanguage?: LanguageDetector,
   ) {
     this.termIndex = toIndexReader(termIndex);
   }
@@ -51,6 +59,13 @@ export class PageController {
 
   isVisible = (match: PageMatch): boolean => this.visible.has(match);
 
+  /** A cheap summary of the matches on show: the side panel is told when it changes. */
+  visibleSignature(): string {
+    let sum = 0;
+    for (const match of this.visible) sum = (sum + match.entry * 31 + match.startOffset) % 1_000_000_007;
+    return `${this.visible.size}:${sum}`;
+  }
+
   /** The matcher that decides what is highlighted, built on first use (pages where Termlight is off never pay for it). */
   getMatcher(): TermMatcher {
     return (this.matcher ??= new TermMatcher(this.termIndex, { includeEveryday: this.settings.underlineEveryday }));
@@ -60,6 +75,16 @@ export class PageController {
   getLookupMatcher(): TermMatcher {
     if (this.settings.underlineEveryday) return this.getMatcher();
     return (this.lookupMatcher ??= new TermMatcher(this.termIndex, { includeEveryday: true }));
+  }
+
+  /** How this page is read: its language and its evidence. A new one each time Termlight is switched on. */
+  private getReading(): PageReading {
+    return (this.reading ??= new PageReading(this.getMatcher()));
+  }
+
+  /** The entries a match means on this page (an abbreviation of several senses may mean more than one). */
+  sensesOf(match: PageMatch): number[] {
+    return this.reading ? this.reading.evidence.sensesOf(match) : [match.entry];
   }
 
   applySettings(settings: Settings): void {
@@ -81,16 +106,52 @@ export class PageController {
   pageTerms(): PageTerms {
     const seen = new Map<string, string>();
     for (const match of this.visible) {
-      const [id, headword] = this.termIndex.entry(match.entry);
-      seen.set(id, headword);
+      for (const entry of this.sensesOf(match)) {
+        const [id, headword] = this.termIndex.entry(entry);
+        seen.set(id, headword);
+      }
     }
+    const gate = this.reading?.gate;
     return {
+      ...(gate?.pageLanguage ? { language: { code: gate.pageLanguage, read: gate.pageSupported } } : {}),
       count: seen.size,
       terms: [...seen].map(([id, headword]) => ({ id, headword })).sort((a, b) => a.headword.localeCompare(b.headword)),
       highlightSupported: highlightApiSupported(),
       active: this.isActive,
       hostname: location.hostname,
     };
+  }
+
+  /**
+   * Every term on the page for the side panel: in page order (of first occurrence), with counts and
+   * the first occurrence's sentence. The same visible matches the highlights show, not a new scan.
+   */
+  pageMatches(): PageMatches {
+    const byEntry = new Map<number, { first: PageMatch; count: number }>();
+    for (const match of this.visible) {
+      const seen = byEntry.get(match.entry);
+      if (!seen) byEntry.set(match.entry, { first: match, count: 1 });
+      else {
+        seen.count++;
+        if (compareMatches(match, seen.first) < 0) seen.first = match;
+      }
+    }
+    const terms = [...byEntry.values()]
+      .sort((a, b) => compareMatches(a.first, b.first))
+      .map(({ first, count }) => {
+        const [id, headword] = this.termIndex.entry(first.entry);
+        let sentence = this.sentences.get(first);
+        if (sentence === undefined) this.sentences.set(first, (sentence = matchSentence(first, this.ownHostName)));
+        return { id, headword, count, written: first.text.slice(0, 200), sentence, misspelled: first.kind === 'misspelling' };
+      });
+    return { ...pageIdentity(), active: this.isActive, terms };
+  }
+
+  /** The visible matches of one entry, in page order (for "next occurrence" from the side panel). */
+  occurrencesOf(id: string): PageMatch[] {
+    const entry = this.termIndex.entryNumber(id);
+    if (entry === undefined) return [];
+    return [...this.visible].filter((m) => m.entry === entry).sort(compareMatches);
   }
 
   private activate(): void {
@@ -106,13 +167,17 @@ export class PageController {
     this.watchShadowRoot = observeMutations(body, (work) => this.enqueue((signal) => this.rescan(work, signal)), activity.signal, {
       ownHostName: this.ownHostName,
     });
-    this.enqueue((signal) => this.scan([body], signal));
+    this.enqueue(async (signal) => {
+      await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
+      if (!signal.aborted) await this.scan([body], signal);
+    });
   }
 
   private deactivate(): void {
     this.activity?.abort();
     this.activity = undefined;
     this.highlighter = undefined;
+    this.reading = undefined;
     this.store.clear();
     this.refreshVisible();
   }
@@ -129,14 +194,20 @@ export class PageController {
   }
 
   private async rescan(work: DirtyWork, signal: AbortSignal): Promise<void> {
+    // A page that had too little text to tell its language (an app's empty shell) is asked again.
+    const body = document.body;
+    if (body && !this.getReading().gate.pageDecided) await this.getReading().decideLanguage(body, this.detectLanguage, { ownHostName: this.ownHostName });
     if (work.removals) this.store.removeDisconnected();
     if (work.unread) this.store.removeCovering(work.unread);
     await this.scan(work.roots, signal, true);
   }
 
   private async scan(roots: Element[], signal: AbortSignal, replacing = false): Promise<void> {
+    // The index's sections are inflated natively, between tasks, before the first slice reads them.
+    if (!this.matcher) await this.termIndex.ready?.();
+    signal.throwIfAborted();
     const slicer = new Slicer();
-    const matcher = this.getMatcher();
+    const reading = this.getReading();
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
     if (slicer.due) await slicer.next(signal);
     let refreshedAt = -Infinity;
@@ -153,7 +224,7 @@ export class PageController {
     for (const root of roots) {
       for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
         if (replacing) this.store.removeCovering(run.nodes);
-        for (const match of scanRun(run, matcher)) {
+        for (const match of reading.read(run)) {
           this.store.add(match);
           fresh.push(match);
         }
@@ -174,8 +245,9 @@ export class PageController {
   /** Shows newly found matches (in "every time" mode: all but known words) without revisiting the others. */
   private showFresh(matches: readonly PageMatch[]): void {
     const shown: PageMatch[] = [];
+    const shows = this.reading?.shows ?? (() => true);
     for (const match of matches) {
-      if (this.knownEntries.has(match.entry)) continue;
+      if (this.knownEntries.has(match.entry) || !shows(match)) continue;
       this.visible.add(match);
       shown.push(match);
     }
@@ -184,7 +256,8 @@ export class PageController {
   }
 
   private refreshVisible(): void {
-    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode);
+    const shows = this.reading?.shows;
+    this.visible = visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode, shows);
     this.highlighter?.sync(this.visible);
     this.onVisibleChange();
   }

@@ -2,12 +2,22 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Definition } from '../glossary/types';
 import { sendToBackground } from '../messaging/runtime';
 import { setKnown } from '../settings/store';
+import type { PopoverContent } from '../ui/Popover';
 import type { Anchor, PopoverHost } from '../ui/popover-host';
 import type { PageController } from './controller';
 import { matchAtPoint } from './hit-test';
+import { sentenceAround } from '../notebook/sentence';
+import { matchContext, pageIdentity, type PageContext } from './page-context';
 import type { PageMatch } from './scan';
 
+/** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
+export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
+  // The side panel's "reveal" needs a page's occurrences; the PDF reader has no side panel yet.
+  Partial<Pick<PageController, 'occurrencesOf'>>;
+
 const HOVER_OPEN_MS = 150;
+/** The occurrence the side panel scrolled to (see highlights.css). */
+const REVEALED_HIGHLIGHT = 'termlight-revealed';
 const HOVER_CLOSE_MS = 350;
 
 /**
@@ -21,12 +31,18 @@ export class Interactions {
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private framePending = false;
   private lastPointer = { x: 0, y: 0 };
+  /** The occurrence the side panel last revealed, per entry, so "next" moves on through the page. */
+  private revealed = new Map<string, PageMatch>();
+  private focusHighlight: Highlight | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly controller: PageController,
+    private readonly controller: MatchSource,
     private readonly popover: PopoverHost,
-  ) {}
+    private readonly ownHostName = 'termlight-ui',
+  ) {
+    ctx.onInvalidated(() => CSS?.highlights?.delete(REVEALED_HIGHLIGHT));
+  }
 
   listen(): void {
     const options = { passive: true, capture: true } as const;
@@ -62,14 +78,15 @@ export class Interactions {
       await this.popover.open(anchor, { kind: 'empty-selection' }, { takeFocus: true });
       return true;
     }
+    // The reader asked: every sense and every language is explained, evidence or not.
     const found = this.controller.getLookupMatcher().findInText(text)[0];
     if (found) {
-      const [id] = this.controller.termIndex.entry(found.entry);
-      const definition = await sendToBackground({ type: 'lookup', id });
-      if (definition === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
-      if (definition) {
-        const misspelledAs = found.kind === 'misspelling' ? text.slice(found.start, found.end) : undefined;
-        await this.popover.open(anchor, { kind: 'definition', definition, ...(misspelledAs ? { misspelledAs } : {}) }, { takeFocus: true });
+      const written = text.slice(found.start, found.end);
+      const content = await this.contentFor(found.senses ?? [found.entry], written, found.kind);
+      if (content === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
+      if (content) {
+        const pageContext = (): PageContext => ({ written, sentence: selectionSentence(range, text), ...pageIdentity() });
+        await this.popover.open(anchor, withPageContext(content, pageContext), { takeFocus: true });
         return true;
       }
     }
@@ -86,12 +103,52 @@ export class Interactions {
   }
 
   private async openMatch(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
-    const [id] = this.controller.termIndex.entry(match.entry);
-    const definition = await sendToBackground({ type: 'lookup', id });
-    if (!definition) return false;
-    const content = { kind: 'definition' as const, definition, ...(match.kind === 'misspelling' ? { misspelledAs: match.text } : {}) };
+    const found = await this.contentFor(this.controller.sensesOf(match), match.text, match.kind);
+    if (!found) return false;
+    const content = withPageContext(found, () => matchContext(match, this.ownHostName));
     await this.popover.open(matchAnchor(match), content, options);
     return true;
+  }
+
+  /**
+   * What the popover shows for a word of the page: its entry's definition, named as the page writes it,
+   * or every sense of an abbreviation that nothing on the page tells apart. Undefined when the
+   * background cannot answer, null when it knows no such entry.
+   */
+  private async contentFor(entries: number[], pageWord: string, kind: PageMatch['kind']): Promise<PopoverContent | null | undefined> {
+    const ids = entries.map((entry) => this.controller.termIndex.entry(entry)[0]);
+    const definitions = await Promise.all(ids.map((id) => sendToBackground({ type: 'lookup', id })));
+    if (definitions.some((d) => d === undefined)) return undefined;
+    const found = definitions.filter((d): d is Definition => d !== null && d !== undefined);
+    if (found.length === 0) return null;
+    if (found.length > 1) return { kind: 'senses', pageWord, definitions: found };
+    return { kind: 'definition', definition: found[0]!, pageWord, ...(kind === 'misspelling' ? { misspelledAs: pageWord } : {}) };
+  }
+
+  /**
+   * From the side panel: scroll to the term's next occurrence (after the one revealed last), mark it
+   * and open its popover. Focus stays in the side panel, where the reader chose the term.
+   */
+  async reveal(id: string): Promise<boolean> {
+    const occurrences = this.controller.occurrencesOf?.(id) ?? [];
+    if (occurrences.length === 0) return false;
+    const last = this.revealed.get(id);
+    const index = last ? occurrences.indexOf(last) : -1;
+    const match = occurrences[(index + 1) % occurrences.length]!;
+    this.revealed.set(id, match);
+    match.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.markRevealed(match);
+    this.openedByHover = false;
+    return this.openMatch(match, { takeFocus: false });
+  }
+
+  private markRevealed(match: PageMatch): void {
+    if (typeof Highlight !== 'function' || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    this.focusHighlight ??= new Highlight();
+    this.focusHighlight.priority = 3;
+    this.focusHighlight.clear();
+    this.focusHighlight.add(new StaticRange({ startContainer: match.startNode, startOffset: match.startOffset, endContainer: match.endNode, endOffset: match.endOffset }));
+    CSS.highlights.set(REVEALED_HIGHLIGHT, this.focusHighlight);
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -178,6 +235,22 @@ function matchAnchor(match: PageMatch): Anchor {
 function rangeAnchor(range: Range): Anchor {
   const contextElement = range.startContainer.parentElement ?? undefined;
   return { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects(), contextElement };
+}
+
+/** A definition shown for a word of this page carries where it was met, for saving it. */
+function withPageContext(content: PopoverContent, pageContext: () => PageContext): PopoverContent {
+  return content.kind === 'definition' ? { ...content, pageContext } : content;
+}
+
+/** The sentence around a selection: the text of its block, cut to the sentence holding the selection. */
+function selectionSentence(range: Range | undefined, text: string): string {
+  const block = range?.commonAncestorContainer.parentElement?.closest('p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, div');
+  if (!range || !block) return text;
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  return sentenceAround(block.textContent ?? '', start, start + range.toString().length).sentence || text;
 }
 
 function hasBox(range: Range): boolean {

@@ -1,10 +1,23 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Definition } from '../glossary/types';
+import type { PageContext } from '../page/page-context';
 import { DefinitionCard } from './DefinitionCard';
+import { NotebookActions, type NotebookBridge } from './NotebookActions';
+import { PageWordNote } from './PageWordNote';
+import { SensesCard } from './SensesCard';
 
 export type PopoverContent =
   | { kind: 'loading' }
-  | { kind: 'definition'; definition: Definition; misspelledAs?: string }
+  | {
+      kind: 'definition';
+      definition: Definition;
+      misspelledAs?: string;
+      /** The page's word, when known. */
+      pageWord?: string;
+      /** Where the term was met on the page, read only when the reader saves it. */
+      pageContext?: () => PageContext;
+    }
+  | { kind: 'senses'; pageWord: string; definitions: Definition[] }
   | { kind: 'unknown'; text: string; suggestions: Definition[] }
   | { kind: 'empty-selection' };
 
@@ -21,10 +34,11 @@ export interface PopoverProps {
   onClose: () => void;
   onShow: (id: string) => void;
   onKnown: (definition: Definition) => void;
+  notebook?: NotebookBridge;
 }
 
 /** The popover: a non-modal dialog next to the term, plus the undo toast. */
-export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown }: PopoverProps) {
+export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown, notebook }: PopoverProps) {
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (content && takeFocus) dialog.current?.focus();
@@ -51,7 +65,7 @@ export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown }:
           <button type="button" class="close" aria-label="Close" onClick={onClose}>
             ×
           </button>
-          <PopoverBody content={content} onShow={onShow} onKnown={onKnown} />
+          <PopoverBody content={content} onShow={onShow} onKnown={onKnown} notebook={notebook} />
           <p class="brand" aria-hidden="true">
             Termlight
           </p>
@@ -69,7 +83,7 @@ export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown }:
   );
 }
 
-function PopoverBody({ content, onShow, onKnown }: Pick<PopoverProps, 'onShow' | 'onKnown'> & { content: PopoverContent }) {
+function PopoverBody({ content, onShow, onKnown, notebook }: Pick<PopoverProps, 'onShow' | 'onKnown' | 'notebook'> & { content: PopoverContent }) {
   switch (content.kind) {
     case 'loading':
       return <p id="termlight-heading">Looking up…</p>;
@@ -79,15 +93,19 @@ function PopoverBody({ content, onShow, onKnown }: Pick<PopoverProps, 'onShow' |
       );
     case 'unknown':
       return <UnknownTerm text={content.text} suggestions={content.suggestions} onShow={onShow} />;
+    case 'senses':
+      return <SensesCard pageWord={content.pageWord} definitions={content.definitions} headingId="termlight-heading" onShow={onShow} />;
     case 'definition':
       return (
         <>
+          {content.pageWord !== undefined && content.misspelledAs === undefined && <PageWordNote pageWord={content.pageWord} definition={content.definition} />}
           <DefinitionCard
             definition={content.definition}
             misspelledAs={content.misspelledAs}
             headingId="termlight-heading"
             onRelated={onShow}
           />
+          {notebook && <NotebookActions definition={content.definition} notebook={notebook} />}
           {!content.definition.searchOnly && (
             <button type="button" class="secondary" onClick={() => onKnown(content.definition)} data-testid="known">
               I know this word: stop highlighting it

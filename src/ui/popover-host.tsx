@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Definition } from '../glossary/types';
+import type { PageContext } from '../page/page-context';
+import type { NotebookBridge } from './NotebookActions';
 import { Popover, type PopoverContent, type Toast } from './Popover';
 import type { Settings } from '../settings/schema';
 import popoverCss from './popover.css?inline';
@@ -20,6 +22,11 @@ export interface Anchor {
 export interface PopoverActions {
   onShow: (id: string) => void;
   onKnown: (definition: Definition) => void;
+  /** The notebook row; `save` gets the page context of the definition on show, if it is the page's term. */
+  notebook?: Omit<NotebookBridge, 'save' | 'copyCard'> & {
+    save: (definition: Definition, context: (() => PageContext) | undefined, extra?: { note?: string; tags?: string[] }) => ReturnType<NotebookBridge['save']>;
+    copyCard: (definition: Definition, context: (() => PageContext) | undefined) => Promise<boolean>;
+  };
 }
 
 /**
@@ -38,12 +45,24 @@ export class PopoverHost {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private restoreFocusTo: Element | null = null;
   private appearance: Pick<Settings, 'popoverTheme' | 'textSize'> = { popoverTheme: 'auto', textSize: 'medium' };
+  private readonly notebook: NotebookBridge | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly actions: PopoverActions,
   ) {
     ctx.onInvalidated(() => this.ui?.remove());
+    const notebook = actions.notebook;
+    this.notebook = notebook && {
+      ...notebook,
+      save: (definition, extra) => notebook.save(definition, this.shownContext(definition), extra),
+      copyCard: (definition) => notebook.copyCard(definition, this.shownContext(definition)),
+    };
+  }
+
+  /** The page context of the term on show, when it is the page's own term (not a related one chosen since). */
+  private shownContext(definition: Definition): (() => PageContext) | undefined {
+    return this.content?.kind === 'definition' && this.content.definition.id === definition.id ? this.content.pageContext : undefined;
   }
 
   get isOpen(): boolean {
@@ -113,6 +132,7 @@ export class PopoverHost {
         onClose={() => this.close()}
         onShow={this.actions.onShow}
         onKnown={this.actions.onKnown}
+        notebook={this.notebook}
       />,
       ui.mounted!,
     );

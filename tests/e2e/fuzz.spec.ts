@@ -14,7 +14,8 @@ import { serializeInPage, watchErrors } from './safety-helpers';
  *   boundaries, and its text is one of the term surfaces the generator inserted, or whole words of one
  *   (compared by words, case- and diacritic-insensitively, so "non-small", "non&nbsp;small" and a split
  *   "non-<em>sm</em>all" compare alike);
- * - every term the generator wrote plainly in reading text is highlighted exactly;
+ * - every term the generator wrote plainly in reading text is highlighted exactly (unless its block has
+ *   Hebrew or Arabic letters: a run mostly in another script is another language, not read);
  * - the container's DOM (open shadow roots included) is unchanged by Termlight.
  * Then each batch is edited in place (fuzz-mutations.ts) and Termlight's incrementally maintained
  * highlights must equal those of a fresh scan of the same DOM.
@@ -68,8 +69,17 @@ async function runBatch({ html, surfaces, fragments }: { html: string; surfaces:
   const before = serialize(['#fuzz-root', false]).html;
   // Terms written plainly in reading text near the viewport must be highlighted exactly.
   const band = { top: -1.4 * innerHeight, bottom: 2.4 * innerHeight };
+  // Text mostly in another script (Hebrew, Arabic) is another language, which Termlight does not read: a
+  // term inside a block with such letters may or may not be highlighted (its run may be mostly them).
+  const blockAround = (node: Element): Element => {
+    let e: Element = node;
+    while (INLINE.has(e.localName) && e.parentElement) e = e.parentElement;
+    return e;
+  };
+  const otherScript = /[\p{Script=Hebrew}\p{Script=Arabic}]/u;
   const expected = all('[data-expect]').filter((span) => {
     const rect = span.getBoundingClientRect();
+    if (otherScript.test(blockAround(span).textContent ?? '')) return false;
     // Termlight registers ranges only near the viewport: vertically within 150%, horizontally within it.
     return rect.height > 0 && rect.bottom > band.top && rect.top < band.bottom && rect.right > 0 && rect.left < innerWidth;
   });

@@ -17,4 +17,17 @@ describe('messages', () => {
     expect(parseMessage({ type: 'suggest', text: 'x'.repeat(301) })).toBeUndefined();
     expect(parseMessage({ type: 'page-terms', extra: true })).toBeUndefined();
   });
+
+  it('checks notebook messages where they arrive', () => {
+    const context = { written: 'Osteoclasts', sentence: 'Osteoclasts clear bone.', title: 'A page', url: 'https://a.example/' };
+    expect(parseMessage({ type: 'notebook-save', input: { entryId: 'osteoclast', headword: 'osteoclast', context } })).toBeDefined();
+    expect(parseMessage({ type: 'notebook-save', input: { entryId: 'osteoclast', headword: 'osteoclast' } })).toBeDefined();
+    expect(parseMessage({ type: 'notebook-save', input: { entryId: '', headword: 'osteoclast' } })).toBeUndefined();
+    expect(parseMessage({ type: 'notebook-save', input: { entryId: 'x', headword: 'x', context: { ...context, sentence: 'x'.repeat(601) } } })).toBeUndefined();
+    expect(parseMessage({ type: 'notebook-save', input: { entryId: 'x', headword: 'x', context: { ...context, script: 'alert(1)' } } })).toBeUndefined();
+    expect(parseMessage({ type: 'notebook-restore', entry: { entryId: 'x' } })).toBeUndefined();
+    expect(parseMessage({ type: 'notebook-update', entryId: 'x', note: 'n', tags: ['a'] })).toBeDefined();
+    expect(parseMessage({ type: 'reveal-term', id: 'hypercalcemia' })).toBeDefined();
+    expect(parseMessage({ type: 'open-notebook', view: 'elsewhere' })).toBeUndefined();
+  });
 });

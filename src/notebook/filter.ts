@@ -1,0 +1,73 @@
+import { pageKey } from './merge';
+import type { NotebookEntry } from './schema';
+
+export interface NotebookFilter {
+  query: string;
+  tags: string[];
+}
+
+const fold = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+
+/** Each entry's searchable text, folded once: entries are replaced, never changed, when edited. */
+const haystacks = new WeakMap<NotebookEntry, string>();
+function haystackOf(entry: NotebookEntry): string {
+  let text = haystacks.get(entry);
+  if (text === undefined) {
+    text = fold([entry.headword, entry.note, entry.tags.join(' '), ...entry.contexts.flatMap((c) => [c.sentence, c.title, c.written])].join('\n'));
+    haystacks.set(entry, text);
+  }
+  return text;
+}
+
+/** Entries whose headword, note, tags, sentences or page titles contain the query, and that carry every chosen tag. */
+export function filterEntries(entries: readonly NotebookEntry[], filter: NotebookFilter): NotebookEntry[] {
+  const words = fold(filter.query).split(/\s+/).filter(Boolean);
+  const tags = filter.tags.map((t) => t.toLowerCase());
+  return entries.filter((entry) => {
+    if (tags.length > 0 && !tags.every((t) => entry.tags.some((own) => own.toLowerCase() === t))) return false;
+    if (words.length === 0) return true;
+    const haystack = haystackOf(entry);
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+export const byHeadword = (a: NotebookEntry, b: NotebookEntry) => a.headword.localeCompare(b.headword, 'en', { sensitivity: 'base' });
+
+export interface PageGroup {
+  key: string;
+  title: string;
+  url: string;
+  /** When the latest term was saved from the page. */
+  lastSaved: string;
+  entries: NotebookEntry[];
+}
+
+/** Groups entries by the pages they were saved from (a term from two pages is in both), newest page first. */
+export function groupByPage(entries: readonly NotebookEntry[]): PageGroup[] {
+  const groups = new Map<string, PageGroup>();
+  const none: PageGroup = { key: '', title: 'Saved without a page', url: '', lastSaved: '', entries: [] };
+  for (const entry of entries) {
+    if (entry.contexts.length === 0) none.entries.push(entry);
+    const seen = new Set<string>();
+    for (const context of entry.contexts) {
+      const key = pageKey(context.url);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const group = groups.get(key) ?? { key, title: context.title || context.url, url: context.url, lastSaved: '', entries: [] };
+      group.entries.push(entry);
+      if (context.savedAt > group.lastSaved) group.lastSaved = context.savedAt;
+      groups.set(key, group);
+    }
+  }
+  const list = [...groups.values()].sort((a, b) => b.lastSaved.localeCompare(a.lastSaved));
+  for (const group of list) group.entries.sort(byHeadword);
+  if (none.entries.length > 0) list.push({ ...none, entries: none.entries.sort(byHeadword) });
+  return list;
+}
+
+/** Every tag in use, with how many entries carry it, most used first. */
+export function tagCounts(entries: readonly NotebookEntry[]): Array<{ tag: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) for (const tag of entry.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}

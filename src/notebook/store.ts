@@ -1,0 +1,205 @@
+import { Slicer } from '../page/schedule';
+import { applySave, mergeEntries } from './merge';
+import { readRecord } from './migrations';
+import { entryKey, EntrySchema, isEntryKey, normalizeTags, type NotebookEntry, type SaveInput } from './schema';
+
+/** The part of `browser.storage.local` the notebook uses (a Map-backed fake in unit tests). */
+export interface StorageArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/** A stored record that could not be read: skipped (never fatal), kept in storage, reported to the reader. */
+export interface RecordProblem {
+  key: string;
+  reason: string;
+}
+
+export interface NotebookSnapshot {
+  entries: NotebookEntry[];
+  problems: RecordProblem[];
+}
+
+function readInto(snapshot: NotebookSnapshot, key: string, raw: unknown): void {
+  const result = readRecord(raw);
+  if (result.kind === 'ok') snapshot.entries.push(result.entry);
+  else if (result.kind === 'newer') snapshot.problems.push({ key, reason: `saved by a newer version of Termlight (record version ${result.version})` });
+  else snapshot.problems.push({ key, reason: result.reason });
+}
+
+/** Parses every notebook record of a storage dump: each one on its own, so one bad record costs only itself. */
+export function readSnapshot(items: Record<string, unknown>): NotebookSnapshot {
+  const snapshot: NotebookSnapshot = { entries: [], problems: [] };
+  for (const [key, raw] of Object.entries(items)) if (isEntryKey(key)) readInto(snapshot, key, raw);
+  return snapshot;
+}
+
+/**
+ * The same, in slices of a few milliseconds with progress: validating thousands of records at once
+ * would be a long task in the side panel (5,000 took 0.3 to 1.5 s here).
+ */
+export async function readSnapshotInSlices(items: Record<string, unknown>, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<NotebookSnapshot> {
+  const snapshot: NotebookSnapshot = { entries: [], problems: [] };
+  const keys = Object.keys(items).filter(isEntryKey);
+  const slicer = new Slicer();
+  for (const [i, key] of keys.entries()) {
+    readInto(snapshot, key, items[key]);
+    if (slicer.due) {
+      onProgress?.(i + 1, keys.length);
+      await slicer.next(signal);
+    }
+  }
+  return snapshot;
+}
+
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super('The browser has no room left for Termlight’s notebook. Export it (JSON), then delete some saved terms.', { cause });
+  }
+}
+
+/**
+ * The notebook's only writer (the background owns one). Each change is a read-modify-write of the
+ * records it touches, run one at a time through a queue, and written with one `set` call, which the
+ * browser applies atomically. With one key per term, a save never rewrites another term's record,
+ * and two tabs saving at once are two queued changes: neither is lost.
+ */
+export class NotebookStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly area: StorageArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async snapshot(): Promise<NotebookSnapshot> {
+    return readSnapshot(await this.area.get(null));
+  }
+
+  async get(entryId: string): Promise<NotebookEntry | null> {
+    const key = entryKey(entryId);
+    const result = readRecord((await this.area.get(key))[key]);
+    return result.kind === 'ok' ? result.entry : null;
+  }
+
+  save(input: SaveInput): Promise<NotebookEntry> {
+    return this.change(async () => {
+      const stored = await this.readForWrite(input.entryId);
+      const next = applySave(stored, input, this.now());
+      await this.write({ [entryKey(next.entryId)]: next });
+      return next;
+    });
+  }
+
+  /** Saves many terms in one write (Save all / Save selected). */
+  saveMany(inputs: SaveInput[]): Promise<NotebookEntry[]> {
+    return this.change(async () => {
+      const items: Record<string, NotebookEntry> = {};
+      const now = this.now();
+      for (const input of inputs) {
+        const key = entryKey(input.entryId);
+        const stored = (items[key] as NotebookEntry | undefined) ?? (await this.readForWrite(input.entryId));
+        items[key] = applySave(stored, input, now);
+      }
+      await this.write(items);
+      return Object.values(items);
+    });
+  }
+
+  update(entryId: string, change: { note?: string; tags?: string[] }): Promise<NotebookEntry | null> {
+    return this.change(async () => {
+      const stored = await this.readForWrite(entryId);
+      if (!stored) return null;
+      const next: NotebookEntry = {
+        ...stored,
+        ...(change.note !== undefined ? { note: change.note.slice(0, 5000) } : {}),
+        ...(change.tags !== undefined ? { tags: normalizeTags(change.tags) } : {}),
+        updatedAt: this.now().toISOString(),
+      };
+      await this.write({ [entryKey(entryId)]: next });
+      return next;
+    });
+  }
+
+  /** Deletes one entry and returns it, so the reader can undo. */
+  delete(entryId: string): Promise<NotebookEntry | null> {
+    return this.change(async () => {
+      const stored = await this.readForWrite(entryId);
+      await this.area.remove(entryKey(entryId));
+      return stored ?? null;
+    });
+  }
+
+  /** Puts back a deleted entry (undo); merged if the term was saved again meanwhile. */
+  restore(entry: NotebookEntry): Promise<NotebookEntry> {
+    return this.change(async () => {
+      const valid = EntrySchema.parse(entry);
+      const next = mergeEntries(await this.readForWrite(valid.entryId), valid);
+      await this.write({ [entryKey(next.entryId)]: next });
+      return next;
+    });
+  }
+
+  /** Merges imported entries (already validated) in one write. */
+  importEntries(entries: NotebookEntry[]): Promise<{ added: number; updated: number; unchanged: number }> {
+    return this.change(async () => {
+      const keys = entries.map((e) => entryKey(e.entryId));
+      const stored = readSnapshot(await this.area.get(keys));
+      const byId = new Map(stored.entries.map((e) => [e.entryId, e]));
+      const items: Record<string, NotebookEntry> = {};
+      const counts = { added: 0, updated: 0, unchanged: 0 };
+      for (const entry of entries) {
+        const current = (items[entryKey(entry.entryId)] as NotebookEntry | undefined) ?? byId.get(entry.entryId);
+        const next = mergeEntries(current, entry);
+        if (next === current) {
+          counts.unchanged++;
+          continue;
+        }
+        if (current) counts.updated++;
+        else counts.added++;
+        items[entryKey(entry.entryId)] = next;
+      }
+      if (Object.keys(items).length > 0) await this.write(items);
+      return counts;
+    });
+  }
+
+  /** "Delete everything": every notebook record, unreadable ones included. */
+  clear(): Promise<number> {
+    return this.change(async () => {
+      const keys = Object.keys(await this.area.get(null)).filter(isEntryKey);
+      if (keys.length > 0) await this.area.remove(keys);
+      return keys.length;
+    });
+  }
+
+  private change<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The record a change starts from. A corrupt record is replaced (it was already dropped from the
+   * notebook, with a notice); a record from a newer Termlight is never overwritten: the change fails.
+   */
+  private async readForWrite(entryId: string): Promise<NotebookEntry | undefined> {
+    const key = entryKey(entryId);
+    const raw = (await this.area.get(key))[key];
+    if (raw === undefined) return undefined;
+    const result = readRecord(raw);
+    if (result.kind === 'ok') return result.entry;
+    if (result.kind === 'corrupt') return undefined;
+    throw new Error(`The saved record for “${entryId}” was made by a newer version of Termlight. Update Termlight to change it.`);
+  }
+
+  private async write(items: Record<string, NotebookEntry>): Promise<void> {
+    try {
+      await this.area.set(items);
+    } catch (error) {
+      if (/quota/i.test(String(error))) throw new StorageFullError(error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { EvidenceSink } from '../match/evidence';
+import type { TermMatcher } from '../match/matcher';
+import type { Token } from '../match/tokenize';
+import { collectRuns, type CollectOptions, type TextRun } from './collect';
+import { declaredLanguage, LanguageGate, sampleText, type LanguageDetector } from './language';
+import { PageEvidence } from './page-evidence';
+import { toPageMatches, type PageMatch } from './scan';
+
+/**
+ * How one page is read: which runs (their language), what they match, and what the page's evidence
+ * makes of the matches. The content script and the CLI both read pages through this, so a page
+ * scanned on the command line gets exactly what a reader sees.
+ */
+export class PageReading {
+  readonly gate = new LanguageGate();
+  readonly evidence = new PageEvidence();
+
+  constructor(readonly matcher: TermMatcher) {}
+
+  /**
+   * The matches of one run, or none when the run is in a language Termlight does not read. Only runs
+   * with a match are asked their language (most runs of most pages have none), and only the runs
+   * read add to the page's evidence; every run's words count towards the health signal's density.
+   */
+  read(run: TextRun): PageMatch[] {
+    const facts = new RunFacts();
+    const found = this.matcher.findInText(run.text, facts);
+    if (found.length === 0 && facts.terms.length === 0) {
+      this.evidence.words(facts.wordCount);
+      return [];
+    }
+    if (!this.gate.reads(run, facts.tokens)) return [];
+    facts.replay(this.evidence);
+    return toPageMatches(run, found);
+  }
+
+  /** Decides the page's language (once it has enough text) before its runs are read. */
+  async decideLanguage(root: Node, detect: LanguageDetector | undefined, options: CollectOptions = {}): Promise<void> {
+    if (this.gate.pageDecided) return;
+    await this.gate.decidePage(sampleText(collectRuns(root, options)), rootLanguage(root), detect);
+  }
+
+  /** Whether a reader sees this match now (its support may arrive later on the page). */
+  shows = (match: PageMatch): boolean => this.evidence.supports(match);
+}
+
+/** The `lang` of the document a node is in (its <html> element's). */
+function rootLanguage(node: Node): string | undefined {
+  const root = (node.ownerDocument ?? (node as Document)).documentElement;
+  return root ? declaredLanguage(root) : undefined;
+}
+
+/** A run's evidence, held until the run's language says whether it counts. */
+class RunFacts implements EvidenceSink {
+  readonly terms: Array<[entry: number, plain: boolean]> = [];
+  wordCount = 0;
+  tokens: readonly Token[] | undefined;
+
+  term(entry: number, plain: boolean): void {
+    this.terms.push([entry, plain]);
+  }
+
+  words(count: number, tokens?: readonly Token[]): void {
+    this.wordCount += count;
+    this.tokens = tokens;
+  }
+
+  replay(sink: EvidenceSink): void {
+    sink.words(this.wordCount);
+    for (const [entry, plain] of this.terms) sink.term(entry, plain);
+  }
+}
+
+/**
+ * Reads a whole tree at once (the CLI and tests; the content script slices this work): every match a
+ * reader would see, with abbreviations of several senses narrowed to those the page supports.
+ */
+export function readTree(root: Node, matcher: TermMatcher, detect?: (sample: string) => string | undefined, options: CollectOptions = {}): PageMatch[] {
+  const reading = new PageReading(matcher);
+  reading.gate.decidePageNow(sampleText(collectRuns(root, options)), rootLanguage(root), detect);
+  const all: PageMatch[] = [];
+  for (const run of collectRuns(root, options)) all.push(...reading.read(run));
+  return all.filter(reading.shows).map((match) => {
+    if (!match.senses) return match;
+    const senses = reading.evidence.sensesOf(match);
+    return senses.length > 1 ? { ...match, entry: senses[0]!, senses } : { ...match, entry: senses[0]!, senses: undefined };
+  });
+}
