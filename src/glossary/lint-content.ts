@@ -54,10 +54,22 @@ const DOSE_PATTERNS = [
   /\bevery\s+\d+\s+(?:hours?|days?|weeks?)\b/i,
 ];
 
+// How a medicine is taken: fine to say of a body rhythm or a screening plan, but in a medicine's entry
+// it reads as an instruction ("taken with food", "every few months"), which a reader could act on.
+const MEDICINE_SCHEDULE_PATTERNS = [
+  /\bevery\s+(?:\d+|few|other|one|two|three|four|five|six|eight|ten|twelve)(?:\s+(?:to|or)\s+\w+)?\s+(?:hours?|days?|weeks?|months?|years?)\b/i,
+  /\b(?:once|twice)\s+(?:daily|weekly|monthly|nightly|yearly|a year)\b/i,
+  /\b(?:taken|given|used|applied|swallowed)\s+(?:once\s+)?(?:daily|weekly|monthly|nightly|at bedtime)\b/i,
+  /\b(?:taken|given|swallowed)\s+(?:with|without)\s+(?:food|meals?|milk|water)\b/i,
+  /\bon an empty stomach\b/i,
+  /\b(?:for|over)\s+(?:\d+|one|two|three|four|five|six|seven|ten|fourteen)\s+(?:to\s+\w+\s+)?(?:days|weeks)\b/i,
+];
+
 function doseProblems(entry: GlossaryEntry): string[] {
+  const patterns = entry.category === 'drug' ? [...DOSE_PATTERNS, ...MEDICINE_SCHEDULE_PATTERNS] : DOSE_PATTERNS;
   const problems: string[] = [];
   for (const [field, text] of [['definition', entry.definition], ['more', entry.more ?? '']] as const) {
-    const hit = DOSE_PATTERNS.map((p) => text.match(p)?.[0]).find(Boolean);
+    const hit = patterns.map((p) => text.match(p)?.[0]).find(Boolean);
     if (hit) problems.push(`${field} states a dose or schedule ("${hit}"): Termlight never gives doses`);
   }
   return problems;

@@ -76,6 +76,17 @@ describe('glossary lint', () => {
     expect(problems.filter((p) => p.includes('words in a row'))).toHaveLength(1);
   });
 
+  it('flags how a medicine is taken, but not the rhythm of the body or a screening plan', () => {
+    const problems = lint([
+      sourced({ id: 'with-food', headword: 'food pill', category: 'drug', definition: 'A medicine for heartburn, taken with food.' }),
+      sourced({ id: 'shot', headword: 'bone shot', category: 'drug', definition: 'A shot that slows bone loss.', more: 'It is given every few months.' }),
+      sourced({ id: 'cycle', headword: 'egg release', category: 'biology', definition: 'The release of an egg, about every four weeks.' }),
+    ]);
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml with-food: definition states a dose or schedule \("taken with food"\)/));
+    expect(problems).toContainEqual(expect.stringMatching(/^test\.yaml shot: more states a dose or schedule \("every few months"\)/));
+    expect(problems.filter((p) => p.includes('cycle'))).toEqual([]);
+  });
+
   it('computes reading grades and recognises trusted hosts', () => {
     expect(gradeLevel('A cell that eats old bone.')).toBeLessThan(4);
     expect(gradeLevel('Immunohistochemistry characterizes neoplastic differentiation.')).toBeGreaterThan(12);
