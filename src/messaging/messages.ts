@@ -1,44 +1,45 @@
-import { z } from 'zod';
+// zod/mini: the content script bundles this union, and classic zod is not tree-shaken.
+import { z } from 'zod/mini';
 import type { Definition } from '../glossary/types';
 import { EntrySchema, SaveInputSchema, type NotebookEntry } from '../notebook/schema';
 
 /** Every message Termlight's parts send each other: one discriminated union, checked where it arrives. */
 export const MessageSchema = z.discriminatedUnion('type', [
   /** content -> background: the definition the popover shows. */
-  z.strictObject({ type: z.literal('lookup'), id: z.string().max(100) }),
+  z.strictObject({ type: z.literal('lookup'), id: z.string().check(z.maxLength(100)) }),
   /** content -> background: closest entries for text that is not a known term. */
-  z.strictObject({ type: z.literal('suggest'), text: z.string().max(300) }),
+  z.strictObject({ type: z.literal('suggest'), text: z.string().check(z.maxLength(300)) }),
   /** background -> content: explain the current selection (shortcut or context menu). */
-  z.strictObject({ type: z.literal('explain-selection'), text: z.string().max(300).optional() }),
+  z.strictObject({ type: z.literal('explain-selection'), text: z.optional(z.string().check(z.maxLength(300))) }),
   /** popup -> content: what Termlight found on this page. */
   z.strictObject({ type: z.literal('page-terms') }),
   /** content -> background: the language of a page sample that its words and markup do not decide. */
-  z.strictObject({ type: z.literal('detect-language'), sample: z.string().max(4000) }),
+  z.strictObject({ type: z.literal('detect-language'), sample: z.string().check(z.maxLength(4000)) }),
   /** side panel -> content: every term on the page, in page order, with counts and first contexts. */
   z.strictObject({ type: z.literal('page-matches') }),
   /** side panel -> content: scroll to the term's next occurrence, mark it, open its popover. */
-  z.strictObject({ type: z.literal('reveal-term'), id: z.string().max(100) }),
+  z.strictObject({ type: z.literal('reveal-term'), id: z.string().check(z.maxLength(100)) }),
   /** content -> extension pages: the terms on this page changed (the side panel asks again). */
   z.strictObject({ type: z.literal('page-changed') }),
   /** any -> background (the notebook's one writer): save a term, with its page context when there is one. */
   z.strictObject({ type: z.literal('notebook-save'), input: SaveInputSchema }),
-  z.strictObject({ type: z.literal('notebook-save-many'), inputs: z.array(SaveInputSchema).max(5000) }),
+  z.strictObject({ type: z.literal('notebook-save-many'), inputs: z.array(SaveInputSchema).check(z.maxLength(5000)) }),
   /** content -> background: the saved entry for a term, if any ("Saved on 3 Dec from …"). */
-  z.strictObject({ type: z.literal('notebook-get'), entryId: z.string().max(100) }),
+  z.strictObject({ type: z.literal('notebook-get'), entryId: z.string().check(z.maxLength(100)) }),
   z.strictObject({
     type: z.literal('notebook-update'),
-    entryId: z.string().max(100),
-    note: z.string().max(5000).optional(),
-    tags: z.array(z.string().max(40)).max(30).optional(),
+    entryId: z.string().check(z.maxLength(100)),
+    note: z.optional(z.string().check(z.maxLength(5000))),
+    tags: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(30))),
   }),
-  z.strictObject({ type: z.literal('notebook-delete'), entryId: z.string().max(100) }),
+  z.strictObject({ type: z.literal('notebook-delete'), entryId: z.string().check(z.maxLength(100)) }),
   /** Undo of a delete: the entry as it was. */
   z.strictObject({ type: z.literal('notebook-restore'), entry: EntrySchema }),
   /** The text of a JSON backup: the background parses and validates it, all or nothing. */
-  z.strictObject({ type: z.literal('notebook-import'), text: z.string().max(50 * 1024 * 1024) }),
+  z.strictObject({ type: z.literal('notebook-import'), text: z.string().check(z.maxLength(50 * 1024 * 1024)) }),
   z.strictObject({ type: z.literal('notebook-clear') }),
   /** content/popup -> background: open the side panel (or, where it cannot be opened, the notebook in a tab). */
-  z.strictObject({ type: z.literal('open-notebook'), view: z.enum(['page', 'notebook']).optional() }),
+  z.strictObject({ type: z.literal('open-notebook'), view: z.optional(z.enum(['page', 'notebook'])) }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the content script bundles this schema, and classic zod is not tree-shaken.
+import { z } from 'zod/mini';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'off'] as const;
 export const HIGHLIGHT_MODES = ['all', 'first'] as const;
@@ -9,9 +10,9 @@ export const SettingsSchema = z.object({
   /** Pause everywhere: no highlights on any site. */
   paused: z.boolean(),
   /** Hostnames where Termlight does not highlight. */
-  disabledSites: z.array(z.string().max(253)),
+  disabledSites: z.array(z.string().check(z.maxLength(253))),
   /** Entry ids the reader already knows: never highlighted. */
-  knownTerms: z.array(z.string().max(100)),
+  knownTerms: z.array(z.string().check(z.maxLength(100))),
   /** Every occurrence, or only the first of each term on a page. */
   highlightMode: z.enum(HIGHLIGHT_MODES),
   highlightStyle: z.enum(HIGHLIGHT_STYLES),

@@ -29,5 +29,11 @@ describe('messages', () => {
     expect(parseMessage({ type: 'notebook-update', entryId: 'x', note: 'n', tags: ['a'] })).toBeDefined();
     expect(parseMessage({ type: 'reveal-term', id: 'hypercalcemia' })).toBeDefined();
     expect(parseMessage({ type: 'open-notebook', view: 'elsewhere' })).toBeUndefined();
+    expect(parseMessage({ type: 'open-notebook' })).toEqual({ type: 'open-notebook' });
+    expect(parseMessage({ type: 'notebook-update', entryId: 'x', tags: Array.from({ length: 31 }, (_, i) => `t${i}`) })).toBeUndefined();
+    expect(parseMessage({ type: 'notebook-update', entryId: 'x', tags: ['x'.repeat(41)] })).toBeUndefined();
+    const input = { entryId: 'x', headword: 'x' };
+    expect(parseMessage({ type: 'notebook-save-many', inputs: Array.from({ length: 5000 }, () => input) })).toBeDefined();
+    expect(parseMessage({ type: 'notebook-save-many', inputs: Array.from({ length: 5001 }, () => input) })).toBeUndefined();
   });
 });
