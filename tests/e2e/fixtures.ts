@@ -1,6 +1,10 @@
 import { test as base, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { extensionId, launchWithExtension } from '../browser';
 import { FIXTURE_PORT } from '../../playwright.config';
+import * as probes from '../shared/page-probes';
+import { textBoxes, type Box } from '../shared/page-probes';
+
+export type { HighlightedRange } from '../shared/page-probes';
 
 export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
 
@@ -21,8 +25,8 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string; 
 export { expect };
 
 /** Texts of the ranges Termlight registered under a highlight name (the registry is shared with the page). */
-export async function highlightedTexts(page: Page | Frame, name = 'termlight-term'): Promise<string[]> {
-  return (await highlightedRanges(page, name)).map((r) => r.text);
+export function highlightedTexts(page: Page | Frame, name = 'termlight-term'): Promise<string[]> {
+  return probes.highlightedTexts(page, name);
 }
 
 /** Waits until Termlight has highlighted `text` on the page. */
@@ -31,34 +35,8 @@ export async function waitForHighlight(page: Page, text: string, name = 'termlig
 }
 
 /** Centre of the first line box of `text`'s first occurrence, scrolled into view, for pointing at it. */
-export async function pointOf(page: Page, text: string, root = 'body'): Promise<{ x: number; y: number }> {
-  const { firstLine } = await textBoxes(page, text, root, true);
-  return { x: firstLine.left + (firstLine.right - firstLine.left) / 2, y: firstLine.top + (firstLine.bottom - firstLine.top) / 2 };
-}
-
-type Box = { left: number; top: number; right: number; bottom: number };
-
-/** Viewport boxes of the first occurrence of `text` in the light DOM under `root`: the whole range and its first line. */
-async function textBoxes(page: Page, text: string, root: string, scroll: boolean): Promise<{ whole: Box; firstLine: Box }> {
-  const boxes = await page.evaluate(
-    ([needle, rootSelector, scrollIntoView]) => {
-      const box = ({ left, top, right, bottom }: DOMRect) => ({ left, top, right, bottom });
-      const walker = document.createTreeWalker(document.querySelector(rootSelector)!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        if (scrollIntoView) range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        return { whole: box(range.getBoundingClientRect()), firstLine: box(range.getClientRects()[0]!) };
-      }
-      return null;
-    },
-    [text, root, scroll] as const,
-  );
-  if (!boxes) throw new Error(`"${text}" not found on the page`);
-  return boxes;
+export function pointOf(page: Page, text: string, root = 'body'): Promise<{ x: number; y: number }> {
+  return probes.pointOf(page, text, root);
 }
 
 /** The open popover inside Termlight's shadow root (Playwright's CSS locators pierce open shadow roots). */
@@ -147,46 +125,13 @@ export async function openOptions(context: BrowserContext, extensionId: string):
 }
 
 /** Selects the first occurrence of `text` in the page's light DOM, as a reader dragging over it would. */
-export async function selectText(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  if (!found) throw new Error(`"${text}" not found on the page`);
-}
-
-/** A registered highlight range: its text, the id of the nearest ancestor with an id, and its box. */
-export interface HighlightedRange {
-  text: string;
-  within: string | null;
-  rect: { left: number; top: number; right: number; bottom: number };
+export function selectText(page: Page, text: string): Promise<void> {
+  return probes.selectText(page, text);
 }
 
 /** Every range registered under a highlight name, with where it is on the page. */
-export function highlightedRanges(page: Page | Frame, name = 'termlight-term'): Promise<HighlightedRange[]> {
-  return page.evaluate((highlightName) => {
-    const highlight = CSS.highlights.get(highlightName);
-    if (!highlight) return [];
-    return [...highlight].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const { left, top, right, bottom } = range.getBoundingClientRect();
-      return { text: range.toString(), within: r.startContainer.parentElement?.closest('[id]')?.id ?? null, rect: { left, top, right, bottom } };
-    });
-  }, name);
+export function highlightedRanges(page: Page | Frame, name = 'termlight-term'): Promise<probes.HighlightedRange[]> {
+  return probes.highlightedRanges(page, name);
 }
 
 /** The names of Termlight's highlights currently in the page's registry. */
@@ -201,8 +146,8 @@ export async function allHighlightedTexts(page: Page): Promise<string[]> {
 }
 
 /** The expectations a fixture page carries in <script type="application/json" id="termlight-expected">. */
-export async function expectedOf<T>(page: Page): Promise<T> {
-  return JSON.parse((await page.locator('#termlight-expected').textContent())!) as T;
+export function expectedOf<T>(page: Page): Promise<T> {
+  return probes.expectedOf<T>(page);
 }
 
 /** Whether two boxes overlap (share any area). */
@@ -215,30 +160,7 @@ export function intersects(
 
 /** Texts of Termlight highlights (any of its names) that overlap the first occurrence of `text` (case-insensitive). */
 export function highlightsOverlapping(page: Page, text: string): Promise<string[]> {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let target: Range | undefined;
-    for (let node = walker.nextNode(); node && !target; node = walker.nextNode()) {
-      const at = node.textContent!.toLowerCase().indexOf(needle.toLowerCase());
-      if (at < 0) continue;
-      target = document.createRange();
-      target.setStart(node, at);
-      target.setEnd(node, at + needle.length);
-    }
-    if (!target) throw new Error(`"${needle}" not found on the page`);
-    const overlapping: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('termlight-')) continue;
-      for (const r of highlight) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const overlaps = range.compareBoundaryPoints(Range.START_TO_END, target) > 0 && range.compareBoundaryPoints(Range.END_TO_START, target) < 0;
-        if (overlaps) overlapping.push(range.toString());
-      }
-    }
-    return overlapping;
-  }, text);
+  return probes.highlightsOverlapping(page, text);
 }
 
 /** The viewport box of the first occurrence of `text` under `root` (no scrolling). */

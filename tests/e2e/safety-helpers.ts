@@ -1,58 +1,14 @@
 import type { BrowserContext, CDPSession, Frame, Page, Worker } from '@playwright/test';
+import { serializeSource, UI_HOST, type Serialized } from '../shared/page-probes';
 import { expect, FIXTURES } from './fixtures';
 
 /** Shared tools for the page-safety specs (safety*.spec.ts) and the fuzz spec. */
 
-export const UI_HOST = 'termlight-ui';
 /** Termlight's exact-match and misspelling highlight names in the page's shared registry. */
 export const HIGHLIGHT_NAMES = ['termlight-term', 'termlight-misspelling', 'termlight-term-soft', 'termlight-misspelling-soft'];
 
-export interface Serialized {
-  html: string;
-  /** How many <termlight-ui> elements the tree holds (anywhere, shadow trees included). */
-  hosts: number;
-}
-
-/**
- * Runs in the page: a serialization of a tree that, unlike outerHTML, includes open shadow roots and
- * template contents, so any change Termlight made anywhere would show. With `skipUiHost`, the single
- * <termlight-ui> allowed as the last child of <html> is left out (it is still counted). With `source`,
- * that HTML is parsed with DOMParser and serialized instead of the live document.
- */
-export function serializeInPage([rootSpec, skipUiHost, source]: [string | null, boolean, string?]): Serialized {
-  const doc = source === undefined ? document : new DOMParser().parseFromString(source, 'text/html');
-  const root: Node = rootSpec === null ? doc.documentElement : doc.querySelector(rootSpec)!;
-  let hosts = 0;
-  const out: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === Node.TEXT_NODE) return void out.push(JSON.stringify((node as Text).data));
-    if (node.nodeType === Node.COMMENT_NODE) return void out.push(`<!--${(node as Comment).data}-->`);
-    if (node.nodeType !== Node.ELEMENT_NODE) return void out.push(`<?${node.nodeType}>`);
-    const element = node as Element;
-    if (element.localName === 'termlight-ui') {
-      hosts++;
-      if (skipUiHost && element.parentNode === doc.documentElement && element === doc.documentElement.lastChild) return;
-    }
-    const attributes: string[] = [];
-    for (let i = 0; i < element.attributes.length; i++) attributes.push(` ${element.attributes[i]!.name}=${JSON.stringify(element.attributes[i]!.value)}`);
-    out.push(`<${element.localName}${attributes.join('')}>`);
-    if (element.shadowRoot) {
-      out.push('#shadow-root(open)[');
-      for (let c = element.shadowRoot.firstChild; c; c = c.nextSibling) walk(c);
-      out.push(']');
-    }
-    const children = element.localName === 'template' ? (element as HTMLTemplateElement).content : element;
-    for (let c = children.firstChild; c; c = c.nextSibling) walk(c);
-    out.push(`</${element.localName}>`);
-  };
-  walk(root);
-  return { html: out.join(''), hosts };
-}
-
-/** The live document (or a subtree) of a page or frame, serialized with serializeInPage. */
-export function serialize(target: Page | Frame, options: { root?: string; skipUiHost?: boolean } = {}): Promise<Serialized> {
-  return target.evaluate(serializeInPage, [options.root ?? null, options.skipUiHost ?? false] as [string | null, boolean]);
-}
+// The DOM serializer is shared with the Firefox suite (tests/shared/page-probes.ts).
+export { serialize, serializeInPage, UI_HOST, type Serialized } from '../shared/page-probes';
 
 /**
  * The page exactly as its server sends it, before any script (Termlight's or the page's) ran:
@@ -61,7 +17,7 @@ export function serialize(target: Page | Frame, options: { root?: string; skipUi
 export async function serializeOriginal(page: Page, path: string): Promise<Serialized> {
   const response = await page.context().request.get(`${FIXTURES}/${path}`);
   expect(response.ok()).toBe(true);
-  return page.evaluate(serializeInPage, [null, false, await response.text()] as [string | null, boolean, string]);
+  return serializeSource(page, await response.text());
 }
 
 
