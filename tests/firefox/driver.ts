@@ -34,6 +34,8 @@ export interface FirefoxSession {
   sendToContentScript<T = unknown>(tabId: number, message: Record<string, unknown>): Promise<T>;
   /** Reads every key of the extension's storage.local. */
   storage(): Promise<Record<string, unknown>>;
+  /** Closes every tab not in `keep` (the extension's control page too: it is reopened when needed). */
+  closeTabsExcept(keep: ReadonlySet<Page>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export async function launchFirefoxWithExtension(options: { extensionPath?: stri
   let control: Page | undefined;
   /** A quiet extension page (the options page) kept open to call extension APIs from. */
   const controlPage = async () => {
-    if (!control || control.isClosed()) control = await extensionPage('options.html');
+    control ??= await extensionPage('options.html');
     return control;
   };
 
@@ -109,6 +111,10 @@ export async function launchFirefoxWithExtension(options: { extensionPath?: stri
     async storage() {
       const control = await controlPage();
       return (await control.evaluate(async () => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(null))) as Record<string, unknown>;
+    },
+    async closeTabsExcept(keep) {
+      control = undefined;
+      for (const open of await firefox.pages()) if (!keep.has(open)) await open.close().catch(() => undefined);
     },
     async close() {
       await firefox.close();

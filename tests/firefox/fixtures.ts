@@ -16,19 +16,20 @@ export { expect };
 /** Polls generously: the machine may be loaded; no test asserts a duration. */
 const POLL = { timeout: 30_000, intervals: [100, 250, 500, 1000] };
 
-export const test = base.extend<{ firefox: FirefoxSession; page: Page }, { session: { current?: FirefoxSession } }>({
+export const test = base.extend<{ firefox: FirefoxSession; tab: Page }, { session: { current?: FirefoxSession } }>({
   // A holder for the file's Firefox, filled by useFirefoxPerFile's beforeAll.
   session: [async ({}, use) => use({}), { scope: 'worker' }],
   firefox: async ({ session }, use) => {
     if (!session.current) throw new Error('call useFirefoxPerFile() at the top of the spec file');
     await use(session.current);
   },
-  page: async ({ firefox }, use) => {
+  // A new tab for the test (Playwright's own `page` fixture is Chromium's; this one is Firefox's).
+  tab: async ({ firefox }, use) => {
     const before = new Set(await firefox.browser.pages());
-    const page = await firefox.newPage();
-    await use(page);
+    const tab = await firefox.newPage();
+    await use(tab);
     // Close every tab the test opened (never the window's first tab: that would close the window).
-    for (const open of await firefox.browser.pages()) if (!before.has(open)) await open.close().catch(() => undefined);
+    await firefox.closeTabsExcept(before);
   },
 });
 
