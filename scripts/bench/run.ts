@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --json] [-- --runs N] [-- --cap-ms MS] [-- --only a,b] [-- --skip-living]
+ * npm run bench [-- --quick] [-- --json] [-- --runs N] [-- --cap-ms MS] [-- --only a,b] [-- --skip-living] [-- --firefox]
  *
  * Termlight's page scan against mark.js and a bare TreeWalker floor in headless Chromium, on
  * generated pages and the eval seed articles, plus living pages. Progress goes to stderr; stdout
@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildGlossary } from '../../src/glossary/build';
 import { encodeTermIndex } from '../../src/match/index-encode';
+import { benchBrowsers, browsersTable, type BrowserSummary } from './browsers';
 import { bundlePageEntry, markTerms, PROJECT_ROOT } from './bundle';
 import { checkContentScript, load, machine } from './checks';
 import { benchPage, median, type BenchPage } from './contenders';
@@ -53,12 +54,13 @@ const { values: args } = parseArgs({
     'skip-extension': { type: 'boolean', default: false },
     'skip-synthetic': { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    firefox: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (args.help) {
   process.stdout.write(
-    'usage: npm run bench [-- --quick] [--json] [--runs N] [--cap-ms MS] [--mark-budget-ms MS] [--only page,page] [--skip-living] [--skip-extension] [--skip-synthetic] [--baseline PATH]\nSee scripts/bench/README.md.\n',
+    'usage: npm run bench [-- --quick] [--json] [--runs N] [--cap-ms MS] [--mark-budget-ms MS] [--only page,page] [--skip-living] [--skip-extension] [--skip-synthetic] [--baseline PATH] [--firefox]\nSee scripts/bench/README.md.\n',
   );
   process.exit(0);
 }
@@ -131,6 +133,10 @@ async function main(): Promise<void> {
         }
       }
     }
+    // --firefox: the real extension in Firefox ESR and Chromium, timed from inside the page (browsers.ts).
+    const browsers: BrowserSummary[] = args.firefox
+      ? await benchBrowsers(harness.baseUrl, ['no-terms', '1mb'], runs, log, { chrome: join(PROJECT_ROOT, '.output/chrome-mv3'), firefox: join(PROJECT_ROOT, '.output/firefox-mv3') })
+      : [];
     const sizes: SizeSummary[] = [realSize(PROJECT_ROOT, index.entries.length, JSON.stringify(compact).length)];
     if (!args['skip-synthetic']) sizes.push(syntheticSize(PROJECT_ROOT, 4000, log));
 
@@ -156,12 +162,13 @@ async function main(): Promise<void> {
       log(`wrote ${RESULTS}`);
     }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
+      process.stdout.write(`${JSON.stringify(browsers.length > 0 ? { ...summary, browsers } : summary)}\n`);
     } else {
       const sections = [
         resultsTable(summary.pages, capMs),
         phasesTable(summary.pages),
         extensionTable(summary.extension),
+        browsers.length > 0 ? browsersTable(browsers) : '',
         sizesTable(summary.sizes),
         targetsTable(summary.targets),
         summary.living ? livingTable(summary.living) : '',
