@@ -26,6 +26,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+E' },
         description: 'Explain the selected words with Termlight',
       },
+      'explain-next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Explain the next term from where you are reading',
+      },
       'open-notebook': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Open the Termlight notebook (side panel)',
@@ -39,6 +43,9 @@ export default defineConfig({
               // Termlight collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android: the popover, highlights, notebook (in a tab: Android has no
+            // sidebar) and settings all use APIs it has; the context menu and shortcuts are extras.
+            gecko_android: { strict_min_version: '142.0' },
           } }
       : {}),
   }),

@@ -23,12 +23,15 @@ export default defineBackground(() => {
     },
   );
 
+  // Firefox for Android has neither context menus nor keyboard shortcuts: everything they offer is
+  // also reachable from the popover and the toolbar popup, so their absence only skips them.
   browser.runtime.onInstalled.addListener(() => {
+    if (!browser.contextMenus) return;
     browser.contextMenus.create({ id: MENU_ID, title: 'Explain with Termlight', contexts: ['selection'] });
     browser.contextMenus.create({ id: NOTEBOOK_MENU_ID, title: 'Open the Termlight notebook', contexts: ['page', 'selection', 'action'] });
     browser.contextMenus.create({ id: PDF_MENU_ID, title: 'Open in Termlight reader', contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === NOTEBOOK_MENU_ID) {
       void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId }, tab?.id);
       return;
@@ -40,13 +43,13 @@ export default defineBackground(() => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
     void sendToTab(tab.id, { type: 'explain-selection', text: (info.selectionText ?? '').slice(0, 300) }, info.frameId ?? 0);
   });
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command === 'open-notebook') {
       void openSidePanel({ tabId: tab?.id, windowId: tab?.windowId }, tab?.id);
       return;
     }
-    if (command !== 'explain-selection') return;
+    if (command !== 'explain-selection' && command !== 'explain-next-term') return;
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (active?.id !== undefined) await sendToTab(active.id, { type: 'explain-selection' });
+    if (active?.id !== undefined) await sendToTab(active.id, { type: command });
   });
 });

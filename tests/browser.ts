@@ -15,14 +15,17 @@ export function chromiumPath(): string | undefined {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(options: { headless?: boolean; hasTouch?: boolean; extensionPath?: string } = {}): Promise<BrowserContext> {
+export async function launchWithExtension(
+  options: { headless?: boolean; hasTouch?: boolean; extensionPath?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   const extension = options.extensionPath ?? EXTENSION_PATH;
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`No built extension at ${extension}: run npm run build first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'termlight-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    viewport: { width: 1100, height: 800 },
+    // A desktop window unless a test asks for another size (a phone: 375 x 667).
+    viewport: options.viewport ?? { width: 1100, height: 800 },
     // A touch screen for tap tests (page.touchscreen needs it); off by default like a desktop.
     hasTouch: options.hasTouch ?? false,
     args: [

@@ -32,6 +32,7 @@ export default defineContentScript({
       const popover = new PopoverHost(ctx, {
         onShow: (id) => void interactions?.show(id),
         onKnown: (definition) => void interactions?.markKnown(definition),
+        onNavigate: (direction) => void interactions?.step(direction),
         notebook: pageNotebookBridge(),
       });
       interactions = new Interactions(ctx, controller, popover, UI_HOST_NAME);
@@ -57,6 +58,7 @@ export default defineContentScript({
           'page-matches': () => controller.pageMatches(),
           'reveal-term': (message) => interactions.reveal(message.id),
           'explain-selection': (message) => interactions.explainSelection(message.text),
+          'explain-next-term': () => interactions.explainNext(),
         },
         lifetime.signal,
       );

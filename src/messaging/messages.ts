@@ -11,6 +11,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('suggest'), text: z.string().check(z.maxLength(300)) }),
   /** background -> content: explain the current selection (shortcut or context menu). */
   z.strictObject({ type: z.literal('explain-selection'), text: z.optional(z.string().check(z.maxLength(300))) }),
+  /** background -> content: "Explain the next term" (shortcut), from the reading position or the open popover's term. */
+  z.strictObject({ type: z.literal('explain-next-term') }),
   /** popup -> content: what Termlight found on this page. */
   z.strictObject({ type: z.literal('page-terms') }),
   /** content -> background: the language of a page sample that its words and markup do not decide. */
@@ -82,6 +84,7 @@ export interface Responses {
   lookup: Definition | null;
   suggest: Definition[];
   'explain-selection': boolean;
+  'explain-next-term': boolean;
   'page-terms': PageTerms;
   /** An ISO 639-3 code, or null when the sample is too short or unlike any language. */
   'detect-language': string | null;

@@ -7,8 +7,10 @@ import type { Anchor, PopoverHost } from '../ui/popover-host';
 import type { PageController } from './controller';
 import { matchAtPoint } from './hit-test';
 import { sentenceAround } from '../notebook/sentence';
-import { matchContext, pageIdentity, type PageContext } from './page-context';
+import { compareMatches, matchContext, pageIdentity, type PageContext } from './page-context';
 import type { PageMatch } from './scan';
+import { firstFromPosition, stepFrom, type Direction } from './term-navigation';
+import { matchRange, readingPosition, scrollMatchIntoView } from './reading-position';
 
 /** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
 export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
@@ -19,6 +21,8 @@ const HOVER_OPEN_MS = 150;
 /** The occurrence the side panel scrolled to (see highlights.css). */
 const REVEALED_HIGHLIGHT = 'termlight-revealed';
 const HOVER_CLOSE_MS = 350;
+/** A touch that moves further than this between down and up is a scroll or a drag, not a tap. */
+const TAP_SLOP_PX = 10;
 
 /**
  * The reader's ways in: pointing at a term (mouse), tapping it (touch), and the keyboard path
@@ -34,6 +38,10 @@ export class Interactions {
   /** The occurrence the side panel last revealed, per entry, so "next" moves on through the page. */
   private revealed = new Map<string, PageMatch>();
   private focusHighlight: Highlight | undefined;
+  /** The page's term the popover explains (for next / previous), while it is open. */
+  private shown: PageMatch | undefined;
+  /** Where the current touch went down; cleared when the browser takes it for a scroll. */
+  private touchStart: { x: number; y: number; id: number } | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -50,6 +58,7 @@ export class Interactions {
     this.ctx.addEventListener(document, 'pointerdown', (e) => this.onPointerDown(e), options);
     this.ctx.addEventListener(document, 'pointerup', (e) => this.onPointerUp(e), options);
     this.ctx.addEventListener(document, 'pointerout', (e) => this.onPointerOut(e), options);
+    this.ctx.addEventListener(document, 'pointercancel', () => (this.touchStart = undefined), options);
     this.ctx.addEventListener(document, 'keydown', (e) => this.onKeyDown(e), { capture: true });
   }
 
@@ -102,12 +111,49 @@ export class Interactions {
       .find((m) => this.controller.isVisible(m) && m.startNode === range.startContainer && m.startOffset <= range.startOffset && (m.endNode !== m.startNode || m.endOffset >= range.startOffset));
   }
 
-  private async openMatch(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
+  private async openMatch(match: PageMatch, options: { takeFocus: boolean; touch?: boolean }): Promise<boolean> {
     const found = await this.contentFor(this.controller.sensesOf(match), match.text, match.kind);
     if (!found) return false;
     const content = withPageContext(found, () => matchContext(match, this.ownHostName));
     await this.popover.open(matchAnchor(match), content, options);
+    this.shown = match;
     return true;
+  }
+
+  /** The visible terms in page order. */
+  private ordered(): PageMatch[] {
+    return [...this.controller.store.all()].filter(this.controller.isVisible).sort(compareMatches);
+  }
+
+  /**
+   * N / ] and P / [ in an open popover: the next or previous highlighted term in page order, scrolled
+   * into view, marked and explained. Focus moves along when it was in the popover.
+   */
+  async step(direction: Direction): Promise<boolean> {
+    const current = this.popover.isOpen ? this.shown : undefined;
+    const next = stepFrom(this.ordered(), current, direction, compareMatches);
+    if (!next) return false;
+    return this.goTo(next.item, { takeFocus: this.popover.hasFocus || !this.popover.isOpen });
+  }
+
+  /**
+   * The command "Explain the next term": from the open popover's term, else from the reading
+   * position (after the selection or the focused element, else the first term at the top of the
+   * viewport), with focus in the popover.
+   */
+  async explainNext(): Promise<boolean> {
+    const ordered = this.ordered();
+    if (this.popover.isOpen && this.shown && ordered.includes(this.shown)) return this.step('next');
+    const target = firstFromPosition(ordered, readingPosition());
+    if (!target) return false;
+    return this.goTo(target, { takeFocus: true });
+  }
+
+  private async goTo(match: PageMatch, options: { takeFocus: boolean }): Promise<boolean> {
+    scrollMatchIntoView(match);
+    this.markRevealed(match);
+    this.openedByHover = false;
+    return this.openMatch(match, options);
   }
 
   /**
@@ -191,28 +237,38 @@ export class Interactions {
       clearTimeout(this.closeTimer);
       this.openTimer = setTimeout(() => {
         if (this.hovered !== match) return;
-        this.openedByHover = true;
+        // A pinned popover shows each term pointed at, and stays pinned.
+        this.openedByHover = !this.popover.isPinned;
         void this.openMatch(match, { takeFocus: false });
       }, HOVER_OPEN_MS);
-    } else if (this.popover.isOpen && this.openedByHover) {
-      this.closeTimer = setTimeout(() => this.popover.close(), HOVER_CLOSE_MS);
+    } else if (this.popover.isOpen && this.openedByHover && !this.popover.isPinned) {
+      this.closeTimer = setTimeout(() => !this.popover.isPinned && this.popover.close(), HOVER_CLOSE_MS);
     }
   }
 
   private onPointerDown(event: PointerEvent): void {
-    if (this.popover.isOpen && !this.popover.owns(event.target)) {
+    if (event.pointerType === 'touch') this.touchStart = event.isPrimary ? { x: event.clientX, y: event.clientY, id: event.pointerId } : undefined;
+    // A pinned popover stays while the reader clicks and taps on (Esc or its pin releases it).
+    if (this.popover.isOpen && !this.popover.isPinned && !this.popover.owns(event.target)) {
       const match = event.pointerType === 'touch' ? this.hitTest(event.clientX, event.clientY) : undefined;
       if (!match) this.popover.close();
     }
   }
 
-  /** A tap on a term opens its popover; the tap still reaches the page as usual. */
+  /**
+   * A tap on a term opens its popover; the tap still reaches the page as usual. A touch that moved
+   * (a scroll or a drag, which the browser usually cancels) is not a tap and opens nothing.
+   */
   private onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' || this.popover.owns(event.target)) return;
+    if (event.pointerType !== 'touch') return;
+    const start = this.touchStart;
+    this.touchStart = undefined;
+    if (this.popover.owns(event.target) || !start || start.id !== event.pointerId) return;
+    if (Math.hypot(event.clientX - start.x, event.clientY - start.y) > TAP_SLOP_PX) return;
     const match = this.hitTest(event.clientX, event.clientY);
     if (!match) return;
     this.openedByHover = false;
-    void this.openMatch(match, { takeFocus: false });
+    void this.openMatch(match, { takeFocus: false, touch: true });
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -226,10 +282,7 @@ export class Interactions {
 }
 
 function matchAnchor(match: PageMatch): Anchor {
-  const range = document.createRange();
-  range.setStart(match.startNode, match.startOffset);
-  range.setEnd(match.endNode, match.endOffset);
-  return rangeAnchor(range);
+  return rangeAnchor(matchRange(match));
 }
 
 function rangeAnchor(range: Range): Anchor {

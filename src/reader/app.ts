@@ -141,10 +141,20 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     getLookupMatcher: () => current?.getLookupMatcher() ?? (lookupBeforeOpen ??= new TermMatcher(termIndex, { includeEveryday: true })),
   };
   let interactions: Interactions | undefined;
-  const popover = new PopoverHost(ctx, { onShow: (id) => void interactions?.show(id), onKnown: (definition) => void interactions?.markKnown(definition) });
+  const popover = new PopoverHost(ctx, {
+    onShow: (id) => void interactions?.show(id),
+    onKnown: (definition) => void interactions?.markKnown(definition),
+    onNavigate: (direction) => void interactions?.step(direction),
+  });
   interactions = new Interactions(ctx, source, popover);
   interactions.listen();
-  answerMessages({ 'explain-selection': (message) => interactions.explainSelection(message.text) }, ctx.signal);
+  answerMessages(
+    {
+      'explain-selection': (message) => interactions.explainSelection(message.text),
+      'explain-next-term': () => interactions.explainNext(),
+    },
+    ctx.signal,
+  );
 
   wireOpeners(openSource, ctx.signal);
   wireSidebarToggle(ctx.signal);

@@ -162,7 +162,8 @@ export class ReaderViewer {
       event.preventDefault();
       $<HTMLInputElement>('find').focus();
       $<HTMLInputElement>('find').select();
-    } else if (!isTyping(event.target) && !mod && !event.altKey) {
+    } else if (!isTyping(event.target) && !mod && !event.altKey && !inPopover(event.target)) {
+      // In the popover, N / P move term to term (its own keys), not page to page.
       if (event.key === 'n' || event.key === 'j') this.viewer.nextPage();
       else if (event.key === 'p' || event.key === 'k') this.viewer.previousPage();
     }
@@ -200,4 +201,8 @@ export class ReaderViewer {
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+}
+
+function inPopover(target: EventTarget | null): boolean {
+  return target instanceof Element && target.localName === 'termlight-ui';
 }

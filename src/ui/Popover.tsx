@@ -4,6 +4,8 @@ import type { PageContext } from '../page/page-context';
 import { DefinitionCard } from './DefinitionCard';
 import { NotebookActions, type NotebookBridge } from './NotebookActions';
 import { PageWordNote } from './PageWordNote';
+import { PopoverTools } from './PopoverTools';
+import type { Direction } from '../page/term-navigation';
 import { SensesCard } from './SensesCard';
 
 export type PopoverContent =
@@ -35,10 +37,21 @@ export interface PopoverProps {
   onShow: (id: string) => void;
   onKnown: (definition: Definition) => void;
   notebook?: NotebookBridge;
+  /** Beside its term, docked to a corner (pinned), or a bottom sheet (narrow screens). */
+  layout: 'anchored' | 'pinned' | 'sheet';
+  pinned: boolean;
+  onTogglePin: () => void;
+  /** Term to term (N / ] and P / [); absent where the popover does not explain a term of the page. */
+  onNavigate?: (direction: Direction) => void;
 }
 
-/** The popover: a non-modal dialog next to the term, plus the undo toast. */
-export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown, notebook }: PopoverProps) {
+const NAVIGATION_KEYS: Record<string, Direction> = { n: 'next', ']': 'next', p: 'previous', '[': 'previous' };
+
+/**
+ * The popover: a non-modal dialog (no aria-modal: the page stays usable) labelled by its headword.
+ * It takes focus only when opened from the keyboard; it never announces itself on hover.
+ */
+export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown, notebook, layout, pinned, onTogglePin, onNavigate }: PopoverProps) {
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (content && takeFocus) dialog.current?.focus();
@@ -47,6 +60,15 @@ export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown, n
     if (event.key === 'Escape') {
       event.stopPropagation();
       onClose();
+      return;
+    }
+    const target = event.composedPath()[0];
+    if (event.ctrlKey || event.metaKey || event.altKey || (target instanceof HTMLElement && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName)))) return;
+    const direction = NAVIGATION_KEYS[event.key.toLowerCase()];
+    if (direction && onNavigate) {
+      event.preventDefault();
+      event.stopPropagation();
+      onNavigate(direction);
     }
   };
   return (
@@ -57,18 +79,22 @@ export function Popover({ content, toast, takeFocus, onClose, onShow, onKnown, n
           class="popover"
           role="dialog"
           aria-labelledby="termlight-heading"
-          aria-live="polite"
           tabIndex={-1}
           onKeyDown={onKeyDown}
+          data-layout={layout}
           data-testid="popover"
         >
+          {layout === 'sheet' && <div class="grabber" aria-hidden="true" />}
           <button type="button" class="close" aria-label="Close" onClick={onClose}>
             ×
           </button>
           <PopoverBody content={content} onShow={onShow} onKnown={onKnown} notebook={notebook} />
-          <p class="brand" aria-hidden="true">
-            Termlight
-          </p>
+          <PopoverTools
+            definition={content.kind === 'definition' ? content.definition : undefined}
+            pinned={pinned}
+            onTogglePin={onTogglePin}
+            canNavigate={onNavigate !== undefined}
+          />
         </div>
       )}
       {toast && (

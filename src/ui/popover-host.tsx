@@ -9,6 +9,10 @@ import { Popover, type PopoverContent, type Toast } from './Popover';
 import type { Settings } from '../settings/schema';
 import popoverCss from './popover.css?inline';
 import { backgroundLayers, isDarkBackground, resolveTheme } from './theme';
+import type { Direction } from '../page/term-navigation';
+import { stopSpeaking } from './listen';
+import { cornerBox, dockCorner, type Corner } from './pin';
+import { swipeDownToClose, usesSheet } from './sheet';
 
 export const UI_HOST_NAME = 'termlight-ui';
 
@@ -22,6 +26,8 @@ export interface Anchor {
 export interface PopoverActions {
   onShow: (id: string) => void;
   onKnown: (definition: Definition) => void;
+  /** N / ] and P / [ in the popover: the next or previous highlighted term of the page. */
+  onNavigate?: (direction: Direction) => void;
   /** The notebook row; `save` gets the page context of the definition on show, if it is the page's term. */
   notebook?: Omit<NotebookBridge, 'save' | 'copyCard'> & {
     save: (definition: Definition, context: (() => PageContext) | undefined, extra?: { note?: string; tags?: string[] }) => ReturnType<NotebookBridge['save']>;
@@ -45,6 +51,13 @@ export class PopoverHost {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private restoreFocusTo: Element | null = null;
   private appearance: Pick<Settings, 'popoverTheme' | 'textSize'> = { popoverTheme: 'auto', textSize: 'medium' };
+  /** Pinned: stays open, docked to a corner, while the reader reads on (see pin.ts). */
+  private pinned = false;
+  private corner: Corner | undefined;
+  /** Opened by a tap: the controls grow to touch size (44 x 44 px). */
+  private touch = false;
+  /** A bottom sheet scrolls its term above itself once per opening, not on every placement. */
+  private sheetRevealedTerm = false;
   private readonly notebook: NotebookBridge | undefined;
 
   constructor(
@@ -69,6 +82,23 @@ export class PopoverHost {
     return this.content !== null;
   }
 
+  get isPinned(): boolean {
+    return this.isOpen && this.pinned;
+  }
+
+  /** Whether keyboard focus is inside the popover (a move to another term then takes focus along). */
+  get hasFocus(): boolean {
+    return this.isOpen && (this.ui?.shadow.activeElement ?? null) !== null;
+  }
+
+  /** The pin button: pin to a corner, or release it back beside its term (closing if the term is gone). */
+  togglePin(): void {
+    if (!this.isOpen) return;
+    this.pinned = !this.pinned;
+    this.corner = undefined;
+    void this.renderNow().then(() => this.anchor && this.follow(this.anchor));
+  }
+
   /** Whether an event target is Termlight's UI (events from inside the shadow root retarget to the host). */
   owns(target: EventTarget | null): boolean {
     return target instanceof Element && target.localName === UI_HOST_NAME;
@@ -80,11 +110,14 @@ export class PopoverHost {
     if (this.ui) this.applyAppearance(this.ui.mounted!);
   }
 
-  async open(anchor: Anchor, content: PopoverContent, options: { takeFocus: boolean }): Promise<void> {
+  async open(anchor: Anchor, content: PopoverContent, options: { takeFocus: boolean; touch?: boolean }): Promise<void> {
     if (options.takeFocus && !this.isOpen) this.restoreFocusTo = document.activeElement;
+    if (!this.isOpen) this.touch = false;
+    this.touch ||= options.touch ?? false;
     this.anchor = anchor;
     this.content = content;
     this.takeFocus = options.takeFocus;
+    this.sheetRevealedTerm = false;
     await this.renderNow();
     this.follow(anchor);
   }
@@ -100,6 +133,9 @@ export class PopoverHost {
   close(): void {
     if (!this.isOpen) return;
     this.content = null;
+    this.pinned = false;
+    this.corner = undefined;
+    stopSpeaking();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     this.anchor = undefined;
@@ -133,6 +169,10 @@ export class PopoverHost {
         onShow={this.actions.onShow}
         onKnown={this.actions.onKnown}
         notebook={this.notebook}
+        layout={this.layout()}
+        pinned={this.pinned}
+        onTogglePin={() => this.togglePin()}
+        onNavigate={this.actions.onNavigate}
       />,
       ui.mounted!,
     );
@@ -148,6 +188,12 @@ export class PopoverHost {
     const systemPrefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
     root.dataset.theme = resolveTheme(this.appearance.popoverTheme, pageIsDark, systemPrefersDark);
     root.dataset.size = this.appearance.textSize;
+    root.dataset.input = this.touch ? 'touch' : 'pointer';
+  }
+
+  private layout(): 'anchored' | 'pinned' | 'sheet' {
+    if (usesSheet(window.innerWidth)) return 'sheet';
+    return this.pinned ? 'pinned' : 'anchored';
   }
 
   private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
@@ -161,6 +207,9 @@ export class PopoverHost {
         const root = document.createElement('div');
         root.className = 'tl-root';
         container.append(root);
+        const lifetime = new AbortController();
+        this.ctx.onInvalidated(() => lifetime.abort());
+        swipeDownToClose(root, () => (this.layout() === 'sheet' ? this.popoverElement() : null), () => this.close(), lifetime.signal);
         return root;
       },
     }).then((ui) => {
@@ -181,6 +230,12 @@ export class PopoverHost {
     this.stopAutoUpdate?.();
     const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: anchor.contextElement };
     const place = async () => {
+      const layout = this.layout();
+      if (floating.dataset.layout !== layout) void this.renderNow(); // the window was resized across the phone width
+      if (layout !== 'anchored') {
+        this.placeDocked(floating, anchor, layout);
+        return;
+      }
       const { x, y, middlewareData } = await computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -205,6 +260,34 @@ export class PopoverHost {
       Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
     };
     this.stopAutoUpdate = autoUpdate(reference, floating, () => void place(), { animationFrame: false });
+  }
+
+  /**
+   * A pinned popover docks to the corner that leaves its term clear and stays there as the page
+   * scrolls (the term may scroll away). A bottom sheet spans the foot of the screen (CSS); it scrolls
+   * its term above itself once, and closes when the term scrolls away unless pinned.
+   */
+  private placeDocked(floating: HTMLElement, anchor: Anchor, layout: 'pinned' | 'sheet'): void {
+    const termRect = anchor.getBoundingClientRect();
+    const visible = onScreen(termRect);
+    if (!visible && !this.pinned) {
+      this.close();
+      return;
+    }
+    floating.style.maxHeight = '';
+    if (layout === 'sheet') {
+      Object.assign(floating.style, { left: '', top: '' });
+      const sheetTop = floating.getBoundingClientRect().top;
+      if (!this.sheetRevealedTerm && visible && termRect.bottom > sheetTop - 8) window.scrollBy({ top: termRect.bottom - sheetTop + 24, behavior: 'instant' });
+      this.sheetRevealedTerm = true;
+      return;
+    }
+    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    const size = { width: floating.offsetWidth, height: floating.offsetHeight };
+    this.corner = dockCorner(visible ? termRect : undefined, size, viewport, this.corner);
+    const box = cornerBox(this.corner, size, viewport);
+    floating.dataset.corner = this.corner;
+    Object.assign(floating.style, { left: `${box.left}px`, top: `${box.top}px` });
   }
 }
 

@@ -9,10 +9,12 @@ export type { HighlightedRange } from '../shared/page-probes';
 export const FIXTURES = `http://127.0.0.1:${FIXTURE_PORT}`;
 
 /** Each test gets a fresh Chromium profile with the built Termlight loaded. */
-export const test = base.extend<{ context: BrowserContext; extensionId: string; page: Page }>({
+export const test = base.extend<{ context: BrowserContext; extensionId: string; page: Page; windowSize: { width: number; height: number } | undefined }>({
+  /** `test.use({ windowSize: { width: 375, height: 667 } })`: a phone-sized window (default: 1100 x 800). */
+  windowSize: [undefined, { option: true }],
   // `test.use({ hasTouch: true })` (Playwright's own option) gives the profile a touch screen.
-  context: async ({ hasTouch }, use) => {
-    const context = await launchWithExtension({ hasTouch });
+  context: async ({ hasTouch, windowSize }, use) => {
+    const context = await launchWithExtension({ hasTouch, ...(windowSize ? { viewport: windowSize } : {}) });
     await use(context);
     await context.close();
   },
