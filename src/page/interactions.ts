@@ -77,6 +77,7 @@ export class Interactions {
 
   /** The keyboard path: explain the selection, or the term at the caret. */
   async explainSelection(fallbackText?: string): Promise<boolean> {
+    this.shown = undefined;
     const selection = window.getSelection();
     const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
     const text = (selection?.toString() ?? '').trim() || (fallbackText ?? '').trim();
@@ -96,6 +97,7 @@ export class Interactions {
       if (content) {
         const pageContext = (): PageContext => ({ written, sentence: selectionSentence(range, text), ...pageIdentity() });
         await this.popover.open(anchor, withPageContext(content, pageContext), { takeFocus: true });
+        this.shown = range ? this.matchAtCaret(range) : undefined; // N / P go on from the selected term
         return true;
       }
     }
@@ -130,10 +132,13 @@ export class Interactions {
    * into view, marked and explained. Focus moves along when it was in the popover.
    */
   async step(direction: Direction): Promise<boolean> {
+    const ordered = this.ordered();
     const current = this.popover.isOpen ? this.shown : undefined;
-    const next = stepFrom(this.ordered(), current, direction, compareMatches);
+    // No page term on show (a selection that is not one): go on from the reading position.
+    const from = current ?? firstFromPosition(ordered, readingPosition());
+    const next = current || direction === 'previous' ? stepFrom(ordered, from, direction, compareMatches)?.item : from;
     if (!next) return false;
-    return this.goTo(next.item, { takeFocus: this.popover.hasFocus || !this.popover.isOpen });
+    return this.goTo(next, { takeFocus: this.popover.hasFocus || !this.popover.isOpen });
   }
 
   /**

@@ -7,6 +7,7 @@ describe('messages', () => {
     expect(parseMessage({ type: 'suggest', text: 'banana' })).toBeDefined();
     expect(parseMessage({ type: 'explain-selection' })).toBeDefined();
     expect(parseMessage({ type: 'page-terms' })).toBeDefined();
+    expect(parseMessage({ type: 'explain-next-term' })).toEqual({ type: 'explain-next-term' });
   });
 
   it('drops malformed or unknown messages', () => {
@@ -16,6 +17,7 @@ describe('messages', () => {
     expect(parseMessage({ type: 'delete-everything' })).toBeUndefined();
     expect(parseMessage({ type: 'suggest', text: 'x'.repeat(301) })).toBeUndefined();
     expect(parseMessage({ type: 'page-terms', extra: true })).toBeUndefined();
+    expect(parseMessage({ type: 'explain-next-term', text: 'x' })).toBeUndefined();
   });
 
   it('checks notebook messages where they arrive', () => {
