@@ -43,7 +43,7 @@ const highlighted = (page: Page, term: string) =>
 
 const server = await startFixtureServer(PORT);
 try {
-  await shoot({ hasTouch: false, viewport: { width: 900, height: 520 } }, async (page) => {
+  await shoot({ hasTouch: false, viewport: { width: 900, height: 700 } }, async (page) => {
     await page.emulateMedia({ colorScheme: 'light' }); // the page's own dark background decides
     await page.goto(`${BASE}/dark.html`);
     await highlighted(page, 'hypercalcemia');

@@ -9,7 +9,7 @@ export const POPOVER_KEYS: ReadonlyArray<[keys: string, does: string]> = [
   ['S', 'save to your notebook'],
   ['Tab', 'move between the buttons'],
   ['Esc', 'close (and release a pin)'],
-  ['Alt+Shift+J', 'anywhere on the page: explain the next term from where you are reading'],
+  ['Alt+Shift+J', 'anywhere on the page (the default shortcut): explain the next term from where you are reading'],
 ];
 
 export interface PopoverToolsProps {
