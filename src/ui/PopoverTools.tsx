@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Definition } from '../glossary/types';
 import { listenTexts, localEnglishVoice, onSpeakingChange, speak, stopSpeaking, watchVoices } from './listen';
 
@@ -7,6 +7,7 @@ export const POPOVER_KEYS: ReadonlyArray<[keys: string, does: string]> = [
   ['N or ]', 'next highlighted term on the page'],
   ['P or [', 'previous highlighted term'],
   ['S', 'save to your notebook'],
+  ['L', 'listen (with an English voice on this device)'],
   ['Tab', 'move between the buttons'],
   ['Esc', 'close (and release a pin)'],
   ['Alt+Shift+J', 'anywhere on the page (the default shortcut): explain the next term from where you are reading'],
@@ -59,6 +60,8 @@ export function PopoverTools({ definition, pinned, onTogglePin, canNavigate }: P
   );
 }
 
+const LISTEN_KEY = 'l';
+
 /** Present only while an on-device English voice exists; reads the headword, then the definition. */
 function ListenButton({ definition }: { definition: Definition }) {
   const [voice, setVoice] = useState(localEnglishVoice);
@@ -74,12 +77,35 @@ function ListenButton({ definition }: { definition: Definition }) {
   }, []);
   // Another entry shown in the same popover: what was being read no longer matches it.
   useEffect(() => () => stopSpeaking(), [definition.id]);
+  const button = useRef<HTMLButtonElement>(null);
+  const toggle = () => {
+    if (!voice) return;
+    if (speaking) stopSpeaking();
+    else speak(listenTexts(definition), voice);
+  };
+  // L listens while focus is anywhere in the popover (not while typing in the note).
+  useEffect(() => {
+    const dialog = button.current?.closest('[role="dialog"]');
+    if (!dialog) return;
+    const onKey = (event: Event) => {
+      const key = event as KeyboardEvent;
+      const target = key.composedPath()[0];
+      if (key.key.toLowerCase() !== LISTEN_KEY || key.ctrlKey || key.metaKey || key.altKey) return;
+      if (target instanceof HTMLElement && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName))) return;
+      key.preventDefault();
+      toggle();
+    };
+    dialog.addEventListener('keydown', onKey);
+    return () => dialog.removeEventListener('keydown', onKey);
+  });
   if (!voice) return null;
   return (
     <button
+      ref={button}
       type="button"
       class="tool"
-      onClick={() => (speaking ? stopSpeaking() : speak(listenTexts(definition), voice))}
+      aria-keyshortcuts="L"
+      onClick={toggle}
       title={`Read aloud by ${voice.name}, on this device`}
       data-testid="listen"
     >

@@ -110,7 +110,7 @@ test.describe('pin', () => {
 });
 
 test.describe('listen', () => {
-  test('is offered with an on-device English voice, and reads the headword, then the definition; Esc stops it', async ({ page }) => {
+  test('is offered with an on-device English voice, and reads the headword, then the definition; Esc stops it; L listens', async ({ context, page }) => {
     await page.goto(ARTICLE);
     await waitForHighlight(page, 'hypercalcemia');
     await stubSpeech(page, [
@@ -131,6 +131,13 @@ test.describe('listen', () => {
     await page.keyboard.press('Escape');
     await expect(popover(page)).toHaveCount(0);
     expect((await spoken(page)).cancels).toBeGreaterThan(cancelsBefore);
+
+    // From the keyboard: L listens.
+    await selectText(page, 'osteoblasts');
+    await send(context, page, { type: 'explain-selection' });
+    await expect(popover(page)).toBeFocused();
+    await page.keyboard.press('l');
+    await expect.poll(async () => (await spoken(page)).spoken.slice(2).map((u) => u.text)[0]).toBe('osteoblast');
   });
 
   test('is absent when only online voices exist, and appears when an on-device voice loads later', async ({ page }) => {
