@@ -59,6 +59,8 @@ test.describe('accessibility (axe)', () => {
   });
 
   test('the popover on a page: a definition, a misspelling, an unknown word and the toast', async ({ context, page }) => {
+    // Four popovers, each checked by axe in both colour schemes: close to the default limit on a busy machine.
+    test.slow();
     await page.goto(ARTICLE);
     await waitForHighlight(page, 'hypercalcemia');
     const at = await pointOf(page, 'hypercalcemia');
