@@ -7,6 +7,7 @@ import { TermMatcher } from '../../src/match/matcher';
 import { normalizeToken } from '../../src/match/normalize';
 import { tokenize } from '../../src/match/tokenize';
 import { collectRuns } from '../../src/page/collect';
+import { PageEvidence } from '../../src/page/page-evidence';
 import { Highlighter } from '../../src/page/highlighter';
 import { toPageMatches, type PageMatch } from '../../src/page/scan';
 import { freshIndex, longest, nextFrame, OWN_HOST, registeredRanges, resetFirstViewport, setIndex, settled, startTermlight, watchLongTasks } from './page-common';
@@ -92,7 +93,18 @@ async function runPhases(): Promise<Phases> {
   }
   const normalizeMs = performance.now() - start;
   start = performance.now();
-  const found = runs.map((run) => matcher.findInText(run.text));
+  // As a page's reading does (src/page/reading.ts): misspellings are looked for once the page's
+  // health signal is on, and the runs before it are read again then.
+  const evidence = new PageEvidence();
+  const deferred: number[] = [];
+  const found = runs.map((run, i) => {
+    let unchecked = false;
+    const sink = { term: (entry: number, plain: boolean) => evidence.term(entry, plain), words: (count: number) => evidence.words(count), misspellingsUnchecked: () => (unchecked = true) };
+    const matches = matcher.findInText(run.text, sink, { misspellings: evidence.health.on });
+    if (unchecked) deferred.push(i);
+    return matches;
+  });
+  if (evidence.health.on) for (const i of deferred) found[i] = matcher.findInText(runs[i]!.text);
   const matchMs = Math.max(0, performance.now() - start - normalizeMs);
   start = performance.now();
   const matches: PageMatch[] = runs.flatMap((run, i) => toPageMatches(run, found[i]!));

@@ -24,6 +24,11 @@ export interface EvidenceSink {
   term(entry: number, plain: boolean): void;
   /** Words read (the health signal is a density), and the tokens themselves (a language guess reuses them). */
   words(count: number, tokens?: readonly Token[]): void;
+  /**
+   * The run has a word that could be a misspelling, and misspellings were not looked for (they show
+   * only on a page about health, so a page's reading looks for them once it is one: see PageReading).
+   */
+  misspellingsUnchecked?(): void;
 }
 
 /** Longest abbreviation (without a plural s) that needs page support: SRE, RMS, TLS, NSCLC. */

@@ -39,6 +39,16 @@ interface Candidate {
   everyday: boolean;
 }
 
+/** How one text is read. */
+export interface FindOptions {
+  /**
+   * Look for misspellings too (default). They are shown only on a page about health, and checking
+   * every unknown long word is most of the cost of reading a page without terms, so a page's reading
+   * turns this off until its health signal is on and reads the skipped runs again then.
+   */
+  misspellings?: boolean;
+}
+
 export interface MatcherOptions {
   /** Also match surfaces a lay adult reads without help ("lung cancer", "bone pain"). Off by default. */
   includeEveryday?: boolean;
@@ -131,7 +141,8 @@ export class TermMatcher {
    * Every term in `text`, in order, never overlapping. Matches that need the page's support say so
    * (`needs`); what the text shows of the page's subject (terms read, words read) goes to `sink`.
    */
-  findInText(text: string, sink?: EvidenceSink): TextMatch[] {
+  findInText(text: string, sink?: EvidenceSink, options: FindOptions = {}): TextMatch[] {
+    const misspellings = options.misspellings ?? true;
     const tokens = tokenize(text);
     if (tokens.length === 0) {
       sink?.words(0);
@@ -142,9 +153,16 @@ export class TermMatcher {
     const keys = tokens.map((t) => normalizeToken(t.raw));
     sink?.words(tokens.length, tokens);
     const matches: TextMatch[] = [];
+    let unchecked = false;
     try {
       for (let i = 0; i < tokens.length; ) {
-        const found: ({ last: number; kind: MatchKind } & Chosen) | undefined = this.longestAt(tokens, keys, i) ?? this.misspellingAt(tokens, keys, i);
+        let found: ({ last: number; kind: MatchKind } & Chosen) | undefined = this.longestAt(tokens, keys, i);
+        if (!found) {
+          if (misspellings) found = this.misspellingAt(tokens, keys, i);
+          // Every kind of misspelling has an unknown long word in it, and such a word never belongs
+          // to an exact match, so the loop stops at it: noticing it here is enough.
+          else if (!unchecked && isMisspellingCandidate(tokens[i]!.raw, keys[i]!)) unchecked = true;
+        }
         if (found) {
           const match: TextMatch = { start: tokens[i]!.start, end: tokens[found.last]!.end, entry: found.entry, kind: found.kind };
           const needs = found.kind === 'misspelling' ? 'health' : found.needs;
@@ -156,6 +174,7 @@ export class TermMatcher {
           i++;
         }
       }
+      if (unchecked) sink?.misspellingsUnchecked?.();
     } finally {
       this.text = '';
       this.sink = undefined;

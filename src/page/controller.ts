@@ -9,7 +9,7 @@ import { compareMatches, matchSentence, pageIdentity } from './page-context';
 import { Highlighter, highlightApiSupported } from './highlighter';
 import type { LanguageDetector } from './language';
 import { observeMutations, type DirtyWork } from './observe';
-import { PageReading } from './reading';
+import { isUnchanged, PageReading } from './reading';
 import type { PageMatch } from './scan';
 import { Slicer } from './schedule';
 import { MatchStore } from './store';
@@ -215,11 +215,14 @@ export class PageController {
     // to the Highlighter as they come. Otherwise the visible set is computed again from the store,
     // which walks every match so far: at most every REFRESH_MS, or big pages turn quadratic.
     let fresh: PageMatch[] = [];
-    const incremental = () => !replacing && this.settings.highlightMode === 'all';
+    // Runs read again (their misspellings, once the page is about health) replace matches that may be on show.
+    let replaced = false;
+    const incremental = () => !replacing && !replaced && this.settings.highlightMode === 'all';
     const handOver = () => {
       if (incremental()) this.showFresh(fresh);
       else this.refreshVisible();
       fresh = [];
+      replaced = false;
     };
     for (const root of roots) {
       for (const run of collectRuns(root, { ownHostName: this.ownHostName, onShadowRoot: this.watchShadowRoot })) {
@@ -227,6 +230,13 @@ export class PageController {
         for (const match of reading.read(run)) {
           this.store.add(match);
           fresh.push(match);
+        }
+        for (const again of reading.takeDeferred()) {
+          if (slicer.due) await slicer.next(signal);
+          if (!isUnchanged(again)) continue; // it may have changed while the page had its turn
+          this.store.removeCovering(again.nodes);
+          for (const match of reading.read(again)) this.store.add(match);
+          replaced = true;
         }
         if (slicer.due) {
           // The first slice (the top of the page) is shown at once.

@@ -18,13 +18,28 @@ export class PageReading {
   constructor(readonly matcher: TermMatcher) {}
 
   /**
+   * Runs read before the page was about health whose possible misspellings were not looked for
+   * (misspellings show only on a page about health, and looking for them is most of the cost of a
+   * page without terms). They are read again once the health signal is on: see takeDeferred.
+   */
+  private deferred: TextRun[] = [];
+  private deferredChars = 0;
+  /** Past this much deferred text (a huge page that is not, or not yet, about health), runs are checked at once instead of kept. */
+  static readonly MAX_DEFERRED_CHARS = 1_000_000;
+
+  /**
    * The matches of one run, or none when the run is in a language Termlight does not read. Only runs
    * with a match are asked their language (most runs of most pages have none), and only the runs
    * read add to the page's evidence; every run's words count towards the health signal's density.
    */
   read(run: TextRun): PageMatch[] {
     const facts = new RunFacts();
-    const found = this.matcher.findInText(run.text, facts);
+    const misspellings = this.evidence.health.on || this.deferredChars >= PageReading.MAX_DEFERRED_CHARS;
+    const found = this.matcher.findInText(run.text, facts, { misspellings });
+    if (facts.unchecked) {
+      this.deferred.push(run);
+      this.deferredChars += run.text.length;
+    }
     if (found.length === 0 && facts.terms.length === 0) {
       this.evidence.words(facts.wordCount);
       return [];
@@ -32,6 +47,19 @@ export class PageReading {
     if (!this.gate.reads(run, facts.tokens)) return [];
     facts.replay(this.evidence);
     return toPageMatches(run, found);
+  }
+
+  /**
+   * Once the page is about health: the runs whose misspellings were not looked for, each handed out
+   * once. The caller reads each again (read() now looks for misspellings) in place of its first matches.
+   * Runs whose text left the page or changed are dropped (what replaced it is read as it arrives).
+   */
+  takeDeferred(): TextRun[] {
+    if (!this.evidence.health.on || this.deferred.length === 0) return [];
+    const runs = this.deferred.filter(isUnchanged);
+    this.deferred = [];
+    this.deferredChars = 0;
+    return runs;
   }
 
   /** Decides the page's language (once it has enough text) before its runs are read. */
@@ -44,6 +72,17 @@ export class PageReading {
   shows = (match: PageMatch): boolean => this.evidence.supports(match);
 }
 
+/** Whether a run's text nodes are still in the page with the text they had when it was collected. */
+export function isUnchanged(run: TextRun): boolean {
+  let at = 0;
+  for (let i = 0; i < run.nodes.length; i++) {
+    const node = run.nodes[i]!;
+    if (!node.isConnected || run.starts[i] !== at || !run.text.startsWith(node.data, at)) return false;
+    at += node.data.length;
+  }
+  return at === run.text.length;
+}
+
 /** The `lang` of the document a node is in (its <html> element's). */
 function rootLanguage(node: Node): string | undefined {
   const root = (node.ownerDocument ?? (node as Document)).documentElement;
@@ -54,6 +93,7 @@ function rootLanguage(node: Node): string | undefined {
 class RunFacts implements EvidenceSink {
   readonly terms: Array<[entry: number, plain: boolean]> = [];
   wordCount = 0;
+  unchecked = false;
   tokens: readonly Token[] | undefined;
 
   term(entry: number, plain: boolean): void {
@@ -63,6 +103,10 @@ class RunFacts implements EvidenceSink {
   words(count: number, tokens?: readonly Token[]): void {
     this.wordCount += count;
     this.tokens = tokens;
+  }
+
+  misspellingsUnchecked(): void {
+    this.unchecked = true;
   }
 
   replay(sink: EvidenceSink): void {
@@ -78,9 +122,14 @@ class RunFacts implements EvidenceSink {
 export function readTree(root: Node, matcher: TermMatcher, detect?: (sample: string) => string | undefined, options: CollectOptions = {}): PageMatch[] {
   const reading = new PageReading(matcher);
   reading.gate.decidePageNow(sampleText(collectRuns(root, options)), rootLanguage(root), detect);
-  const all: PageMatch[] = [];
-  for (const run of collectRuns(root, options)) all.push(...reading.read(run));
-  return all.filter(reading.shows).map((match) => {
+  const byRun = new Map<TextRun, PageMatch[]>();
+  for (const run of collectRuns(root, options)) {
+    byRun.set(run, reading.read(run));
+    for (const again of reading.takeDeferred()) byRun.set(again, reading.read(again));
+  }
+  return [...byRun.values()]
+    .flat()
+    .filter(reading.shows).map((match) => {
     if (!match.senses) return match;
     const senses = reading.evidence.sensesOf(match);
     return senses.length > 1 ? { ...match, entry: senses[0]!, senses } : { ...match, entry: senses[0]!, senses: undefined };

@@ -75,6 +75,24 @@ test.describe('detection', () => {
     expect(noteBox.y + noteBox.height).toBeLessThanOrEqual(definitionBox.y);
   });
 
+  test('a misspelling read before the page shows it is about health is flagged once it does', async ({ page }) => {
+    // Misspellings are looked for only on a page about health; text read before that is read again then.
+    await page.goto(`${FIXTURES}/misspelling-first.html`);
+    const expected = await expectedOf<{ misspellings: Array<{ text: string }>; term: string; health: string }>(page);
+    const { text: misspelled } = expected.misspellings[0]!;
+    // One term is not a page about health: the scan (which reads the misspelling first) shows no misspelling.
+    await waitForHighlight(page, expected.term);
+    expect(await highlightedTexts(page, 'termlight-misspelling')).toEqual([]);
+    await page.evaluate((html) => document.querySelector('main')!.insertAdjacentHTML('beforeend', html), expected.health);
+    await waitForHighlight(page, misspelled, 'termlight-misspelling');
+    expect(await highlightedTexts(page)).toEqual(expect.arrayContaining([expected.term, 'hypercalcemia']));
+
+    // The same page with its health paragraph there from the start (after the misspelling): one scan.
+    await page.goto(`${FIXTURES}/misspelling-first.html?health`);
+    await waitForHighlight(page, misspelled, 'termlight-misspelling');
+    expect(await highlightedTexts(page)).toEqual(expect.arrayContaining([expected.term, 'hypercalcemia']));
+  });
+
   test('every term the article expects is highlighted and its plain sentence is not', async ({ page }) => {
     await page.goto(`${FIXTURES}/article.html`);
     const expected = await expectedOf<ArticleExpected>(page);

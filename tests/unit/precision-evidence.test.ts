@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HealthSignal } from '../../src/page/health-signal';
 import { HEALTH_PAGE, precisionGlossary } from './precision-helpers';
 
-const { find, read } = precisionGlossary();
+const { find, read, matcher } = precisionGlossary();
 
 describe('short abbreviations need the page to support their medical sense', () => {
   it('are found by the matcher but marked as needing support', () => {
@@ -81,6 +81,26 @@ describe('misspellings', () => {
     expect(find('She was given desonsumab.')).toEqual([['desonsumab', 'denosumab', 'misspelling', 'health']]);
     expect(read('<p>She was given desonsumab.</p>')).toEqual([]);
     expect(read(`${HEALTH_PAGE}<p>She was given desonsumab.</p>`)).toContainEqual(['desonsumab', 'denosumab', 'misspelling']);
+  });
+
+  it('written before the page turns out to be about health are flagged too (their text is read again then)', () => {
+    // A page's reading looks for misspellings only once the health signal is on: the runs before are read again.
+    expect(read(`<p>She was given desonsumab.</p>${HEALTH_PAGE}`)).toEqual([
+      ['desonsumab', 'denosumab', 'misspelling'],
+      ...read(HEALTH_PAGE),
+    ]);
+    expect(read(`<p>She was given desonsumab.</p><p>The weather was fine.</p>`)).toEqual([]);
+  });
+
+  it('are looked for only when asked, and the matcher says when it skipped a word that could be one', () => {
+    const skipped: string[] = [];
+    const sink = { term() {}, words() {}, misspellingsUnchecked: () => skipped.push('unchecked') };
+    expect(matcher.findInText('She was given desonsumab.', sink, { misspellings: false })).toEqual([]);
+    expect(skipped).toEqual(['unchecked']);
+    // No word that could be a misspelling (short, capitals, a glossary word): nothing was skipped.
+    expect(matcher.findInText('She was given DESONSUMAB and osteoclasts.', sink, { misspellings: false }).length).toBe(1);
+    expect(skipped).toEqual(['unchecked']);
+    expect(matcher.findInText('She was given desonsumab.', sink).map((m) => m.kind)).toEqual(['misspelling']);
   });
 
   it('never flag a capitalized word in mid-sentence, a word with an inner capital, or letters English does not use', () => {
