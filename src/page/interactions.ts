@@ -15,7 +15,10 @@ import { matchRange, readingPosition, scrollMatchIntoView } from './reading-posi
 /** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
 export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
   // The side panel's "reveal" needs a page's occurrences; the PDF reader has no side panel yet.
-  Partial<Pick<PageController, 'occurrencesOf'>>;
+  Partial<Pick<PageController, 'occurrencesOf'>> & {
+    /** Where a match was met, for the notebook, when the page is not the source (the PDF reader: "page N of <title>"). */
+    contextOf?: (match: PageMatch) => PageContext | undefined;
+  };
 
 const HOVER_OPEN_MS = 150;
 /** The occurrence the side panel scrolled to (see highlights.css). */
@@ -116,7 +119,7 @@ export class Interactions {
   private async openMatch(match: PageMatch, options: { takeFocus: boolean; touch?: boolean }): Promise<boolean> {
     const found = await this.contentFor(this.controller.sensesOf(match), match.text, match.kind);
     if (!found) return false;
-    const content = withPageContext(found, () => matchContext(match, this.ownHostName));
+    const content = withPageContext(found, () => this.controller.contextOf?.(match) ?? matchContext(match, this.ownHostName));
     await this.popover.open(matchAnchor(match), content, options);
     this.shown = match;
     return true;

@@ -1,5 +1,5 @@
 import type { EvidenceSink } from '../match/evidence';
-import type { TermMatcher } from '../match/matcher';
+import type { TermMatcher, TextMatch } from '../match/matcher';
 import type { Token } from '../match/tokenize';
 import { collectRuns, type CollectOptions, type TextRun } from './collect';
 import { declaredLanguage, LanguageGate, sampleText, type LanguageDetector } from './language';
@@ -12,10 +12,15 @@ import { toPageMatches, type PageMatch } from './scan';
  * scanned on the command line gets exactly what a reader sees.
  */
 export class PageReading {
-  readonly gate = new LanguageGate();
-  readonly evidence = new PageEvidence();
-
-  constructor(readonly matcher: TermMatcher) {}
+  /**
+   * `gate` and `evidence` may be carried over from an earlier reading of the same document (the PDF
+   * reader keeps them when a setting changes the matcher: the document and its language are the same).
+   */
+  constructor(
+    readonly matcher: TermMatcher,
+    readonly gate = new LanguageGate(),
+    readonly evidence = new PageEvidence(),
+  ) {}
 
   /**
    * Runs read before the page was about health whose possible misspellings were not looked for
@@ -32,7 +37,20 @@ export class PageReading {
    * with a match are asked their language (most runs of most pages have none), and only the runs
    * read add to the page's evidence; every run's words count towards the health signal's density.
    */
-  read(run: TextRun): PageMatch[] {
+  read(run: TextRun, options: ReadOptions = {}): PageMatch[] {
+    const found = this.find(run, options.evidence ?? true);
+    return found.length === 0 ? [] : toPageMatches(run, found);
+  }
+
+  /**
+   * The same for text that is not in the DOM (the PDF reader reads every page's text for the document's
+   * term list and evidence, rendered or not): text matches, with no DOM positions.
+   */
+  readText(text: string, options: ReadOptions = {}): TextMatch[] {
+    return this.find({ text, nodes: [], starts: [] }, options.evidence ?? true);
+  }
+
+  private find(run: TextRun, countEvidence: boolean): TextMatch[] {
     const facts = new RunFacts();
     const misspellings = this.evidence.health.on || this.deferredChars >= PageReading.MAX_DEFERRED_CHARS;
     const found = this.matcher.findInText(run.text, facts, { misspellings });
@@ -41,12 +59,12 @@ export class PageReading {
       this.deferredChars += run.text.length;
     }
     if (found.length === 0 && facts.terms.length === 0) {
-      this.evidence.words(facts.wordCount);
+      if (countEvidence) this.evidence.words(facts.wordCount);
       return [];
     }
     if (!this.gate.reads(run, facts.tokens)) return [];
-    facts.replay(this.evidence);
-    return toPageMatches(run, found);
+    if (countEvidence) facts.replay(this.evidence);
+    return found;
   }
 
   /**
@@ -81,6 +99,14 @@ export function isUnchanged(run: TextRun): boolean {
     at += node.data.length;
   }
   return at === run.text.length;
+}
+
+export interface ReadOptions {
+  /**
+   * Whether this text adds to the page's evidence (default yes). The PDF reader reads a page twice (its
+   * text for the document, its text layer when rendered): only the first reading counts.
+   */
+  evidence?: boolean;
 }
 
 /** The `lang` of the document a node is in (its <html> element's). */

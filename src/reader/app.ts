@@ -5,13 +5,17 @@ import type { TermIndexReader } from '../match/index-reader';
 import { Interactions, type MatchSource } from '../page/interactions';
 import { MatchStore } from '../page/store';
 import { TermMatcher } from '../match/matcher';
-import { answerMessages } from '../messaging/runtime';
+import { answerMessages, sendToBackground } from '../messaging/runtime';
+import { primaryLanguage, SAMPLE_CHARS } from '../page/language';
 import { loadSettings, watchSettings } from '../settings/store';
+import { pageNotebookBridge } from '../page/notebook-bridge';
 import { PopoverHost } from '../ui/popover-host';
 import { ReaderController } from './controller';
 import { explainLoadError, looksLikePdf, ReaderError, readSource, sourceFromLocation, type PdfSource } from './load';
 import { lastPage, rememberPage } from './positions';
+import { pageFromHash, readerPageUrl } from './save-context';
 import { showDocumentTerms } from './terms-list';
+import { textContentText } from './text-runs';
 import { ReaderViewer } from './viewer';
 
 // PDF.js parses in a worker loaded from the extension's own files: no CDN, no remote code.
@@ -19,6 +23,23 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 export const NO_TEXT_MESSAGE = 'This page has no text Termlight can read';
+
+/** Pages sampled for the document's language: enough text to decide, without waiting on a long file. */
+const LANGUAGE_SAMPLE_PAGES = 5;
+
+type TextItems = ReadonlyArray<{ str?: string; hasEOL?: boolean }>;
+
+/** The same detector the web pages use: the background's, which a sample of text never leaves. */
+const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, SAMPLE_CHARS) })) ?? undefined;
+
+/** "French" for "fr" (the language's English name), or the code itself when the browser has no name for it. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** The reader page: opens a PDF (address, file picker, drag and drop) and runs Termlight on its text layer. */
 export async function startReader(termIndex: TermIndexReader): Promise<void> {
@@ -56,7 +77,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     hideMessages();
     $('viewer-container').hidden = false;
     const metadata = await pdf.getMetadata().catch(() => undefined);
-    const infoTitle = (metadata?.info as { Title?: unknown } | undefined)?.Title;
+    const info = metadata?.info as { Title?: unknown; Language?: unknown } | undefined;
+    const infoTitle = info?.Title;
     const title = typeof infoTitle === 'string' && infoTitle.trim() ? infoTitle.trim() : source.title;
     document.title = `${title} · Termlight reader`;
     document.documentElement.dataset.pages = String(pdf.numPages);
@@ -71,9 +93,12 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     });
     controller.applySettings(settings);
     current = controller;
+    // Saving from the popover records "page N of <title>" and an address that reopens the reader there.
+    currentDocument = { title, url: (page) => (source.kind === 'url' ? readerPageUrl(location.href, source.url, page) : undefined) };
     watchSettings((next) => {
       settings = next;
       controller.applySettings(next);
+      popover.setAppearance(next);
       refreshTerms();
     }, signal);
     signal.addEventListener('abort', () => popover.close(), { once: true });
@@ -93,22 +118,49 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
       signal,
     );
     const refreshTerms = () => showDocumentTerms(controller.documentTermList(), (page) => viewer.goToPage(page));
+
+    // The document's language, decided once from its first pages' text and its /Lang, before any page
+    // is matched (rendering does not wait for it). The pages' text is kept for indexing.
+    const texts = new Map<number, Promise<TextItems>>();
+    let textChars = 0;
+    const pageText = (page: number): Promise<TextItems> => {
+      let text = texts.get(page);
+      if (!text) {
+        text = pdf.getPage(page).then(async (proxy) => {
+          const content = await proxy.getTextContent();
+          for (const item of content.items) if ('str' in item) textChars += item.str.trim().length;
+          return content.items as TextItems;
+        });
+        texts.set(page, text);
+      }
+      return text;
+    };
+    const language = (async () => {
+      let sample = '';
+      for (let page = 1; page <= Math.min(pdf.numPages, LANGUAGE_SAMPLE_PAGES) && sample.length < SAMPLE_CHARS; page++) {
+        sample += ` ${textContentText(await pageText(page)).replace(/\s+/g, ' ').trim()}`;
+      }
+      await controller.decideLanguage(sample.trim().slice(0, SAMPLE_CHARS), primaryLanguage(typeof info?.Language === 'string' ? info.Language : undefined), detectLanguage);
+      showLanguage(controller.language);
+    })();
+
     const ready = viewer.pagesReady();
     viewer.setDocument(pdf);
     await ready;
-    const resumeAt = fingerprint ? await lastPage(fingerprint) : undefined;
+    // A notebook link asks for its page (#page=N); otherwise the reader resumes where it was left.
+    const resumeAt = pageFromHash(location.hash) ?? (fingerprint ? await lastPage(fingerprint) : undefined);
     if (resumeAt && resumeAt > 1) viewer.goToPage(resumeAt);
     $('viewer-container').focus({ preventScroll: true });
 
     // "Terms in this document": every page's text, matched in slices after the first pages show.
     $('terms-status').textContent = 'Finding terms…';
-    let textChars = 0;
+    await language;
     await controller.indexDocument(
       pdf.numPages,
-      async (page) => {
-        const content = await (await pdf.getPage(page)).getTextContent();
-        for (const item of content.items) if ('str' in item) textChars += item.str.trim().length;
-        return content.items as Array<{ str?: string; hasEOL?: boolean }>;
+      (page) => {
+        const text = pageText(page);
+        texts.delete(page); // read once: a 300-page file's text is not kept in memory
+        return text;
       },
       (done) => {
         $('terms-status').textContent = done < pdf.numPages ? `Finding terms… page ${done} of ${pdf.numPages}` : '';
@@ -120,12 +172,18 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     report.termlightLongestTaskMs = String(Math.round(controller.longestTaskMs));
     if (textChars === 0) showError('This PDF has no text Termlight can read: it is probably a scan (images of pages). Termlight cannot explain terms in it.', false);
     const terms = controller.documentTermList();
-    $('terms-status').textContent = terms.length === 0 ? 'No terms from Termlight’s glossary in this document.' : `${terms.length} ${terms.length === 1 ? 'term' : 'terms'}`;
+    const notRead = controller.language?.read === false;
+    $('terms-status').textContent = notRead
+      ? `No terms: this document is in ${languageName(controller.language!.code!)}, and Termlight explains English terms only.`
+      : terms.length === 0
+        ? 'No terms from Termlight’s glossary in this document.'
+        : `${terms.length} ${terms.length === 1 ? 'term' : 'terms'}`;
     document.documentElement.dataset.indexed = 'true';
   };
 
   // One popover host and one set of pointer and keyboard listeners, following whichever document is open.
   let current: ReaderController | undefined;
+  let currentDocument: { title: string; url: (page: number) => string | undefined } | undefined;
   const noMatches = new MatchStore();
   let lookupBeforeOpen: TermMatcher | undefined;
   const source: MatchSource = {
@@ -136,7 +194,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
       return current?.isActive ?? false;
     },
     isVisible: (match) => current?.isVisible(match) ?? false,
-    sensesOf: (match) => [match.entry],
+    sensesOf: (match) => current?.sensesOf(match) ?? [match.entry],
+    contextOf: (match) => (current && currentDocument ? current.contextOf(match, currentDocument.title, currentDocument.url) : undefined),
     termIndex,
     getLookupMatcher: () => current?.getLookupMatcher() ?? (lookupBeforeOpen ??= new TermMatcher(termIndex, { includeEveryday: true })),
   };
@@ -145,7 +204,10 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     onShow: (id) => void interactions?.show(id),
     onKnown: (definition) => void interactions?.markKnown(definition),
     onNavigate: (direction) => void interactions?.step(direction),
+    // The same notebook row as on web pages: saves go to the background, the notebook's one writer.
+    notebook: pageNotebookBridge(),
   });
+  popover.setAppearance(settings);
   interactions = new Interactions(ctx, source, popover);
   interactions.listen();
   answerMessages(
@@ -162,6 +224,20 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
   if (fromUrl?.kind === 'invalid') showError('This address is not a web address Termlight can open (it must start with http:// or https://).');
   else if (fromUrl) await openSource(fromUrl);
   else showStart();
+}
+
+/**
+ * Says plainly why a document in another language has no underlines (a web page's popup says "This
+ * page is not in English"); selecting a word and the keyboard path still explain it.
+ */
+function showLanguage(language: { code: string | undefined; read: boolean } | undefined): void {
+  const notice = $('language-notice');
+  const notRead = language !== undefined && !language.read && language.code !== undefined;
+  notice.hidden = !notRead;
+  if (notRead) {
+    notice.textContent = `This document is in ${languageName(language.code!)}, not English, so Termlight underlines nothing in it. Select a word and press Alt+Shift+E to look it up.`;
+  }
+  if (language?.code) document.documentElement.dataset.language = `${language.code}:${language.read ? 'read' : 'not-read'}`;
 }
 
 function markTextless(pageDiv: HTMLElement, layer: Element): void {
@@ -225,6 +301,7 @@ function showStart(): void {
 
 function hideMessages(): void {
   $('message').hidden = true;
+  $('language-notice').hidden = true;
   $('start').hidden = true;
   $('password-form').hidden = true;
 }

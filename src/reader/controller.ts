@@ -2,13 +2,25 @@ import { toIndexReader, type TermIndexReader } from '../match/index-reader';
 import type { TermIndex } from '../glossary/types';
 import { TermMatcher } from '../match/matcher';
 import { Highlighter, highlightApiSupported } from '../page/highlighter';
-import { scanRun, type PageMatch } from '../page/scan';
+import type { LanguageDetector } from '../page/language';
+import { PageReading } from '../page/reading';
+import type { PageMatch } from '../page/scan';
 import { Slicer } from '../page/schedule';
 import { MatchStore } from '../page/store';
 import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { saveContext, type ReaderSaveContext } from './save-context';
+import type { PageContext } from '../page/page-context';
+import { readerContext } from './save-context';
 import { textContentText, textLayerRun } from './text-runs';
+
+/** The document's language, once decided: `read` is false when Termlight has no glossary for it. */
+export interface DocumentLanguage {
+  code: string | undefined;
+  read: boolean;
+}
+
+/** A match of the document's text (not of a rendered text layer): what "Terms in this document" lists. */
+type DocumentMatch = Pick<PageMatch, 'entry' | 'needs' | 'senses'>;
 
 /** A term found somewhere in the document, with every page it is on ("On this page"). */
 export interface DocumentTerm {
@@ -18,10 +30,13 @@ export interface DocumentTerm {
 }
 
 /**
- * Termlight in the PDF reader: the same matcher, match store, visibility rule and Highlighter as on
- * web pages, fed one rendered text layer at a time instead of a page's DOM. Pages are matched in
- * slices as PDF.js renders them, so scrolling a long document never gets a long task from us.
- * Everything it starts ends with `signal`.
+ * Termlight in the PDF reader: the same reading (language gate, matcher, page evidence), match store,
+ * visibility rule and Highlighter as on web pages, fed one rendered text layer at a time instead of a
+ * page's DOM. The document is one "page" for the rules: its language is decided once from a sample of
+ * its text (and its /Lang), and its evidence (the health signal, abbreviations' expansions) is gathered
+ * from every page's text, whichever reads a page first: the text layer as it renders, or the indexing
+ * of the whole document. Pages are matched in slices as PDF.js renders them, so scrolling a long
+ * document never gets a long task from us. Everything it starts ends with `signal`.
  */
 export class ReaderController {
   readonly store = new MatchStore();
@@ -32,6 +47,15 @@ export class ReaderController {
   /** performance.now() when the first highlights were shown (the benchmark reports it). */
   firstHighlightsAt: number | undefined;
   private matcher: TermMatcher | undefined;
+  private reading: PageReading | undefined;
+  /** Pages whose text has added to the document's evidence (each page counts once). */
+  private readonly evidencePages = new Set<number>();
+  private evidenceVersion = 0;
+  private healthRechecked = false;
+  /** Settles once the document's language is decided (decideLanguage); matching waits for it. */
+  private readonly languageDecided: Promise<void>;
+  private settleLanguage!: () => void;
+  private languageAsked = false;
   private lookupMatcher: TermMatcher | undefined;
   private readonly highlighter: Highlighter | undefined;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -41,8 +65,8 @@ export class ReaderController {
   private readonly queued = new Map<number, Element>();
   private draining = false;
   readonly termIndex: TermIndexReader;
-  /** Entry number -> pages it is on, from the whole document's text (not only rendered pages). */
-  private readonly documentTerms = new Map<number, Set<number>>();
+  /** Entry number -> its matches by page, from the whole document's text (not only rendered pages). */
+  private readonly documentTerms = new Map<number, Map<number, DocumentMatch[]>>();
 
   constructor(
     termIndex: TermIndex | TermIndexReader,
@@ -50,6 +74,7 @@ export class ReaderController {
     private readonly onChange: () => void = () => {},
   ) {
     this.termIndex = toIndexReader(termIndex);
+    this.languageDecided = new Promise((resolve) => (this.settleLanguage = resolve));
     if (highlightApiSupported()) this.highlighter = new Highlighter(signal);
   }
 
@@ -59,13 +84,42 @@ export class ReaderController {
 
   isVisible = (match: PageMatch): boolean => this.visible.has(match);
 
-  /** The entries a match may mean (the web page weighs page evidence; a PDF match means its own entry). */
+  /** The entries a match means in this document (an abbreviation of several senses may mean more than one). */
   sensesOf(match: PageMatch): number[] {
-    return [match.entry];
+    return this.reading ? this.reading.evidence.sensesOf(match) : [match.entry];
   }
 
   getMatcher(): TermMatcher {
     return (this.matcher ??= new TermMatcher(this.termIndex, { includeEveryday: this.settings.underlineEveryday }));
+  }
+
+  /** How the document is read; a new matcher (a setting changed) keeps the document's language and evidence. */
+  private getReading(): PageReading {
+    const matcher = this.getMatcher();
+    if (this.reading?.matcher !== matcher) this.reading = new PageReading(matcher, this.reading?.gate, this.reading?.evidence);
+    return this.reading;
+  }
+
+  /**
+   * Decides the document's language, as a web page's is decided: the sample's own words first, then the
+   * file's declared language (its /Lang), then the detector. Pages are matched only after this.
+   */
+  async decideLanguage(sample: string, declared: string | undefined, detect?: LanguageDetector): Promise<void> {
+    if (!this.languageAsked) {
+      this.languageAsked = true;
+      try {
+        await this.getReading().gate.decidePage(sample, declared, detect);
+      } finally {
+        this.settleLanguage();
+      }
+    }
+    return this.languageDecided;
+  }
+
+  /** The document's language once decided; undefined before, or when nothing could tell it. */
+  get language(): DocumentLanguage | undefined {
+    const gate = this.reading?.gate;
+    return gate?.pageDecided && gate.pageLanguage ? { code: gate.pageLanguage, read: gate.pageSupported } : undefined;
   }
 
   getLookupMatcher(): TermMatcher {
@@ -102,10 +156,24 @@ export class ReaderController {
     void this.drain();
   }
 
-  /** Terms found in the document so far, by headword, with their pages. */
+  /** Terms found in the document so far that the document supports, by headword, with their pages. */
   documentTermList(): DocumentTerm[] {
-    return [...this.documentTerms]
-      .filter(([entry]) => !this.knownEntries.has(entry))
+    const shows = this.reading?.evidence;
+    const pagesOf = new Map<number, Set<number>>();
+    for (const byPage of this.documentTerms.values()) {
+      for (const [page, matches] of byPage) {
+        for (const match of matches) {
+          if (shows && !shows.supports(match)) continue;
+          for (const entry of shows ? shows.sensesOf(match) : [match.entry]) {
+            if (this.knownEntries.has(entry)) continue;
+            let pages = pagesOf.get(entry);
+            if (!pages) pagesOf.set(entry, (pages = new Set()));
+            pages.add(page);
+          }
+        }
+      }
+    }
+    return [...pagesOf]
       .map(([entry, pages]) => {
         const [id, headword] = this.termIndex.entry(entry);
         return { id, headword, pages: [...pages].sort((a, b) => a - b) };
@@ -122,16 +190,52 @@ export class ReaderController {
       if (this.signal.aborted) return;
       // Waiting for the worker frees the main thread; each page's matching is then a short task of its own.
       const items = await pageText(page);
+      await this.languageDecided;
       const started = performance.now();
-      for (const match of this.getMatcher().findInText(textContentText(items))) {
-        let pages = this.documentTerms.get(match.entry);
-        if (!pages) this.documentTerms.set(match.entry, (pages = new Set()));
-        pages.add(page);
+      for (const match of this.getReading().readText(textContentText(items), { evidence: this.countsEvidence(page) })) {
+        let byPage = this.documentTerms.get(match.entry);
+        if (!byPage) this.documentTerms.set(match.entry, (byPage = new Map()));
+        let onPage = byPage.get(page);
+        if (!onPage) byPage.set(page, (onPage = []));
+        onPage.push({ entry: match.entry, ...(match.needs ? { needs: match.needs } : {}), ...(match.senses ? { senses: match.senses } : {}) });
+      }
+      // Evidence from a page not rendered yet (the health signal turning on) may show matches already on screen.
+      if (this.evidenceChanged()) {
+        this.refreshVisible();
+        if (this.recheckAfterHealth()) void this.drain();
       }
       this.countWork(started);
       if (page % 10 === 0) onProgress(page);
     }
     onProgress(pageCount);
+  }
+
+  /**
+   * Misspellings are looked for only once the document is about health (the shared reading defers
+   * them, src/page/reading.ts). When the health signal turns on, the rendered pages read before are
+   * matched again, whole (the reading's own deferred runs are web page runs; a text layer's are not
+   * kept). Returns whether pages were queued.
+   */
+  private recheckAfterHealth(): boolean {
+    if (this.healthRechecked || !this.reading?.evidence.health.on) return false;
+    this.healthRechecked = true;
+    this.reading.takeDeferred();
+    for (const [page, { layer }] of this.pageMatches) this.queued.set(page, layer);
+    return this.pageMatches.size > 0;
+  }
+
+  /** Whether a page's text adds to the document's evidence now (only its first reading does). */
+  private countsEvidence(pageNumber: number): boolean {
+    if (this.evidencePages.has(pageNumber)) return false;
+    this.evidencePages.add(pageNumber);
+    return true;
+  }
+
+  private evidenceChanged(): boolean {
+    const version = this.reading?.evidence.version ?? 0;
+    if (version === this.evidenceVersion) return false;
+    this.evidenceVersion = version;
+    return true;
   }
 
   /** Adds main-thread time spent since `started` (one uninterrupted piece of our work). */
@@ -147,14 +251,18 @@ export class ReaderController {
     const slicer = new Slicer();
     let sliceStarted = performance.now();
     try {
+      // No page is matched before the document's language is known (a French PDF is never underlined).
+      await this.languageDecided;
+      sliceStarted = performance.now();
       while (this.queued.size > 0 && !this.signal.aborted) {
         const [pageNumber, layer] = this.queued.entries().next().value!;
         this.queued.delete(pageNumber);
         this.store.removeCovering((this.pageMatches.get(pageNumber)?.matches ?? []).flatMap((m) => m.nodes ?? [m.startNode]));
         const run = textLayerRun(layer);
-        const matches = run ? scanRun(run, this.getMatcher()) : [];
+        const matches = run ? this.getReading().read(run, { evidence: this.countsEvidence(pageNumber) }) : [];
         for (const match of matches) this.store.add(match);
         this.pageMatches.set(pageNumber, { layer, matches });
+        this.recheckAfterHealth();
         if (slicer.due) {
           this.refreshVisible();
           this.countWork(sliceStarted);
@@ -173,20 +281,30 @@ export class ReaderController {
 
   private refreshVisible(): void {
     this.store.removeDisconnected();
-    this.visible = this.isActive ? visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode) : new Set();
+    this.evidenceChanged();
+    this.visible = this.isActive ? visibleMatches(this.store.all(), this.knownEntries, this.settings.highlightMode, this.reading?.shows) : new Set();
     this.highlighter?.sync(this.visible);
     if (this.visible.size > 0) this.firstHighlightsAt ??= performance.now();
     this.onChange();
   }
 
-  /** What the notebook records when this match is saved (see save-context.ts): its sentence and "page N of <title>". */
-  saveContextFor(match: PageMatch, title: string, url?: string): ReaderSaveContext | undefined {
-    for (const [pageNumber, { layer, matches }] of this.pageMatches) {
-      if (!matches.includes(match)) continue;
-      const run = textLayerRun(layer);
-      return run ? saveContext(run, match, pageNumber, title, url) : undefined;
-    }
+  /** The page a match of a rendered text layer is on. */
+  pageOf(match: PageMatch): number | undefined {
+    for (const [pageNumber, { matches }] of this.pageMatches) if (matches.includes(match)) return pageNumber;
     return undefined;
+  }
+
+  /**
+   * What the notebook records when this match is saved (see save-context.ts): its sentence and "page N
+   * of <title>", with an address that reopens the reader there. `documentUrl(page)` gives that address.
+   */
+  contextOf(match: PageMatch, title: string, documentUrl: (page: number) => string | undefined): PageContext | undefined {
+    const pageNumber = this.pageOf(match);
+    const layer = pageNumber === undefined ? undefined : this.pageMatches.get(pageNumber)?.layer;
+    const run = layer ? textLayerRun(layer) : undefined;
+    if (!run || pageNumber === undefined) return undefined;
+    const url = documentUrl(pageNumber);
+    return readerContext(run, match, { number: pageNumber, title, ...(url ? { url } : {}) });
   }
 
   /** Matches on one rendered page (tests and the page list). */

@@ -61,14 +61,24 @@ describe('textContentText', () => {
   });
 });
 
-describe('saveContext (the notebook hook)', () => {
-  it('records the sentence around the term, across a line end, and "page N of <title>"', async () => {
-    const { saveContext } = await import('../../src/reader/save-context');
+describe('readerContext (saving from the reader)', () => {
+  it('records the sentence around the term, across a line end, and "page N of <title>" with an address that reopens the page', async () => {
+    const { readerContext, readerPageUrl, pageFromHash } = await import('../../src/reader/save-context');
     const run = textLayerRun(layer('<span>Bone is renewed. Old bone is cleared by an osteo-</span><br><span>clast, a large cell. New bone follows.</span>'))!;
     const [match] = scanRun(run, matcher);
-    expect(saveContext(run, match!, 3, 'Bone health handout')).toEqual({
+    const url = readerPageUrl('chrome-extension://abc/reader.html?src=x#page=1', 'https://example.org/a b.pdf', 3);
+    expect(url).toBe('chrome-extension://abc/reader.html?src=https%3A%2F%2Fexample.org%2Fa%20b.pdf#page=3');
+    expect(readerContext(run, match!, { number: 3, title: 'Bone health handout', url })).toEqual({
+      written: 'osteoclast',
       sentence: 'Old bone is cleared by an osteoclast, a large cell.',
-      source: 'page 3 of Bone health handout',
+      title: 'page 3 of Bone health handout',
+      url,
     });
+    // A local file has no address to reopen.
+    expect(readerContext(run, match!, { number: 1, title: 'handout.pdf' }).url).toBe('');
+    expect(pageFromHash('#page=12')).toBe(12);
+    expect(pageFromHash('#zoom=2&page=7')).toBe(7);
+    expect(pageFromHash('#page=0')).toBeUndefined();
+    expect(pageFromHash('')).toBeUndefined();
   });
 });
