@@ -1,65 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { PROTECTED_PASSWORD, TERMS_PDF, termsPdf } from '../pdf/make-pdfs';
-import { expect as baseExpect, FIXTURES, highlightedRanges, openPopup, popover, test } from './fixtures';
+import { openPopup, popover, test } from './fixtures';
+import { expect, highlighted, openReader, PDF, pointAtTextLayer, readerUrl } from './reader-helpers';
 
-/** PDF.js starts a 1.3 MB worker and parses in it: on a loaded 2-core machine that takes seconds, not milliseconds. */
-const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
-
-const readerUrl = (extensionId: string, src?: string) => `chrome-extension://${extensionId}/reader.html${src === undefined ? '' : `?src=${encodeURIComponent(src)}`}`;
-const PDF = (name: string) => `${FIXTURES}/pdf/${name}`;
-
-/**
- * Texts Termlight highlighted, each text node of a range joined with a space, as a reader sees a line
- * end ("osteo-" and "clast" read "osteo- clast"; a phrase over two lines reads with its space).
- */
-function highlighted(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('termlight-term');
-    if (!highlight) return [];
-    return [...highlight].map((r) => {
-      const parts: string[] = [];
-      const walker = document.createTreeWalker(r.startContainer.parentElement!.closest('.textLayer')!, NodeFilter.SHOW_TEXT);
-      let inside = false;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        if (node === r.startContainer) inside = true;
-        if (!inside) continue;
-        const from = node === r.startContainer ? r.startOffset : 0;
-        const to = node === r.endContainer ? r.endOffset : node.data.length;
-        parts.push(node.data.slice(from, to));
-        if (node === r.endContainer) break;
-      }
-      return parts.join(' ').replace(/\s+/g, ' ').trim();
-    });
-  });
-}
-
-async function openReader(page: Page, extensionId: string, name: string): Promise<void> {
-  await page.goto(readerUrl(extensionId, PDF(name)));
-  await expect(page.locator('.textLayer').first()).toBeAttached();
-}
-
-/** Centre of the first client rect of the text layer range that starts with `text` (scrolled into view). */
-async function pointAtTextLayer(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const box = await page.evaluate((needle) => {
-    for (const span of document.querySelectorAll('.textLayer span')) {
-      const node = span.firstChild;
-      if (node?.nodeType !== Node.TEXT_NODE) continue;
-      const at = node.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      span.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const { left, top, width, height } = range.getClientRects()[0]!;
-      return { x: left + width / 2, y: top + height / 2 };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not in a text layer`);
-  return box;
-}
 
 test.describe('Termlight reader', () => {
   // The fixture server writes the 300-page file on first request: not inside a test's time.

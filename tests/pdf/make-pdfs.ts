@@ -177,6 +177,67 @@ export async function protectedPdf(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
+/**
+ * The precision rules on PDFs (issue 9, as on the web fixtures precision-*.html): each document says
+ * what a reader must see in it. Sentences that must not be read together sit lines apart, because a
+ * PDF page is read as one run of text.
+ */
+export const PRECISION_PDFS = {
+  health: {
+    title: 'When cancer spreads to bone',
+    highlighted: ['hypercalcemia', 'osteoclasts', 'bisphosphonate', 'SRE', 'RMS', 'orbital'],
+    misspellings: ['desonsumab'],
+    /** "orbital" of the eye is highlighted once; "orbital satellite" (space) is not. */
+    orbital: 1,
+  },
+  software: { title: 'Running a web service', highlighted: ['hypercalcemia'], quiet: ['SRE', 'RMS', 'TLS', 'colon', 'orbital', 'transfered'] },
+  french: { title: 'Métastases osseuses', language: 'French' },
+} as const;
+
+async function onePagePdf(title: string, lines: string[], language?: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  if (language) doc.setLanguage(language);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const page = doc.addPage([612, 792]);
+  const y = drawLines(page, [title], 72, 720, bold, 18);
+  drawLines(page, lines, 72, y - 10, font, 12);
+  return doc.save({ useObjectStreams: false });
+}
+
+export const precisionHealthPdf = () =>
+  onePagePdf(PRECISION_PDFS.health.title, [
+    'Her hypercalcemia came from the cancer in her bones, where osteoclasts were',
+    'breaking bone down, so she was given a bisphosphonate.',
+    'Each SRE, such as a fracture, was counted. RMS is a rare cancer of the muscles.',
+    'An orbital fracture near her eye, from a fall, was treated first.',
+    'The nurse wrote that she was given desonsumab by mistake in the chart.',
+    'The trial counted how long patients lived, and what they felt each week.',
+    'The family kept a diary of the visits, the meals and the long drives home.',
+    'Her brother planned the launch of an orbital satellite for his company.',
+  ]);
+
+export const precisionSoftwarePdf = () =>
+  onePagePdf(PRECISION_PDFS.software.title, [
+    'The SRE team keeps the site up. Each SRE is on call one week a month, and RMS,',
+    'who wrote the editor, joins them. Every endpoint uses TLS, and the certificates',
+    'were renewed before the trade show in January.',
+    'Each line of the file is a key, a colon and a value, followed by a list of options.',
+    'Alexis transfered the logs to the new server. The launch put the orbital camera',
+    'in place. One unambiguous term, hypercalcemia, is highlighted anywhere: the tests',
+    'wait for it to know the page was read.',
+  ]);
+
+/** French, with no /Lang: its own words decide. It names terms that are spelled as in English. */
+export const frenchPdf = () =>
+  onePagePdf(PRECISION_PDFS.french.title, [
+    'Les métastases osseuses et l’hypercalcémie sont traitées par le denosumab ou un',
+    'bisphosphonate, qui est donné dans une clinique par une équipe qui connaît bien la',
+    'maladie. Le médecin a noté desonsumab dans le dossier, et le patient a eu recours à',
+    'un autre traitement. Les osteoclasts sont des cellules qui détruisent l’os.',
+  ]);
+
 /** Every fixture, by the file name the fixture server serves it under (/pdf/NAME). */
 export const PDF_FIXTURES: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
   'terms.pdf': termsPdf,
@@ -185,5 +246,8 @@ export const PDF_FIXTURES: Record<string, () => Promise<Uint8Array> | Uint8Array
   'scan-only.pdf': scanOnlyPdf,
   'protected.pdf': protectedPdf,
   'corrupt.pdf': corruptPdf,
+  'precision-health.pdf': precisionHealthPdf,
+  'precision-software.pdf': precisionSoftwarePdf,
+  'french.pdf': frenchPdf,
   'not-a-pdf.pdf': () => new TextEncoder().encode('<html><body>This is a web page, not a PDF.</body></html>'),
 };

@@ -1,0 +1,62 @@
+import { PRECISION_PDFS } from '../pdf/make-pdfs';
+import { openSidePanel, storedNotebook } from './notebook-helpers';
+import { popover, sendFromBackground, tabIdOf, test } from './fixtures';
+import { expect, highlighted, openReader, PDF, pointAtTextLayer, readerUrl } from './reader-helpers';
+
+test.describe.configure({ timeout: 180_000 });
+
+/** The reader's own figures (src/reader/app.ts): set once the whole document was matched for "Terms in this document". */
+const indexed = (page: import('@playwright/test').Page) => expect(page.locator('html[data-indexed="true"]')).toBeAttached();
+
+test.describe('Termlight reader: the web page rules, and the notebook', () => {
+  test('a French PDF gets no highlights and says why; the keyboard path still explains a word', async ({ context, page, extensionId }) => {
+    await openReader(page, extensionId, 'french.pdf');
+    await indexed(page);
+    await expect(page.getByTestId('not-english')).toHaveText(/This document is in French, not English, so Termlight underlines nothing in it/);
+    await expect(page.locator('#terms-status')).toHaveText(/this document is in French/);
+    expect(await highlighted(page)).toEqual([]);
+    expect(await highlighted(page, 'termlight-misspelling')).toEqual([]);
+    await expect(page.locator('#terms-list li')).toHaveCount(0);
+    // Selecting a word and asking still explains it (Alt+Shift+E reaches the page as this message).
+    await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.textLayer span')].find((s) => s.textContent!.includes('denosumab'))!;
+      const node = span.firstChild as Text;
+      const at = node.data.indexOf('denosumab');
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'denosumab'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    expect(await sendFromBackground(context, await tabIdOf(context, page), { type: 'explain-selection' })).toBe(true);
+    await expect(popover(page).locator('h2')).toHaveText('denosumab');
+  });
+
+  test('an English PDF about health: abbreviations, the misspelling and "orbital" of the eye are shown; "orbital" of a satellite is not', async ({ page, extensionId }) => {
+    await openReader(page, extensionId, 'precision-health.pdf');
+    await indexed(page);
+    await expect.poll(() => highlighted(page)).toEqual(expect.arrayContaining([...PRECISION_PDFS.health.highlighted]));
+    const texts = await highlighted(page);
+    expect(texts.filter((t) => t === 'orbital')).toHaveLength(PRECISION_PDFS.health.orbital);
+    expect(await highlighted(page, 'termlight-misspelling')).toEqual([...PRECISION_PDFS.health.misspellings]);
+    // The highlighted "orbital" is the fracture's: pointing at the satellite's opens nothing.
+    const satellite = await pointAtTextLayer(page, 'orbital satellite');
+    await page.mouse.move(satellite.x - 20, satellite.y);
+    await page.mouse.move(satellite.x - 15, satellite.y);
+    await page.waitForTimeout(600);
+    await expect(popover(page)).toHaveCount(0);
+    const fracture = await pointAtTextLayer(page, 'orbital fracture');
+    await page.mouse.move(fracture.x - 30, fracture.y);
+    await page.mouse.move(fracture.x - 25, fracture.y);
+    await expect(popover(page).locator('h2')).toHaveText(/orbit/);
+  });
+
+  test('an English PDF not about health: no abbreviation, misspelling or ordinary sense', async ({ page, extensionId }) => {
+    await openReader(page, extensionId, 'precision-software.pdf');
+    await indexed(page);
+    await expect.poll(() => highlighted(page)).toEqual([...PRECISION_PDFS.software.highlighted]);
+    expect(await highlighted(page, 'termlight-misspelling')).toEqual([]);
+    await expect(page.locator('#terms-list li')).toHaveCount(1);
+    await expect(page.locator('#terms-list li[data-term="hypercalcemia"]')).toHaveCount(1);
+  });
+});
