@@ -59,4 +59,40 @@ test.describe('Termlight reader: the web page rules, and the notebook', () => {
     await expect(page.locator('#terms-list li')).toHaveCount(1);
     await expect(page.locator('#terms-list li[data-term="hypercalcemia"]')).toHaveCount(1);
   });
+
+  test('saving from the reader keeps the sentence and "page N of <title>", the notebook lists it, and its link reopens the page', async ({ context, page, extensionId }) => {
+    await openReader(page, extensionId, 'terms.pdf');
+    await indexed(page);
+    await page.getByRole('button', { name: 'hypercalcemia, page 2' }).click();
+    await expect.poll(() => highlighted(page)).toContain('hypercalcemia');
+    const at = await pointAtTextLayer(page, 'hypercalcemia by');
+    await page.mouse.move(at.x - 30, at.y);
+    await page.mouse.move(at.x - 25, at.y);
+    await expect(popover(page).locator('h2')).toHaveText('hypercalcemia');
+    await popover(page).getByRole('button', { name: /^Save/ }).click();
+    await expect(popover(page).getByTestId('saved-mark')).toContainText('page 2 of Bone health handout');
+
+    const saved = (await storedNotebook(context)).hypercalcemia!;
+    const link = `${readerUrl(extensionId, PDF('terms.pdf'))}#page=2`;
+    expect(saved.contexts).toEqual([
+      expect.objectContaining({ written: 'hypercalcemia', sentence: 'Right column: too much calcium in the blood is called hypercalcemia by doctors.', title: 'page 2 of Bone health handout', url: link }),
+    ]);
+
+    // The side panel's notebook shows it with its sentence, under its source.
+    const panel = await openSidePanel(context, extensionId);
+    await expect(panel.getByTestId('notebook-entries')).toContainText('Right column: too much calcium in the blood is called hypercalcemia by doctors.');
+    const source = panel.getByTestId('context').getByRole('link', { name: 'page 2 of Bone health handout' });
+    await expect(source).toHaveAttribute('href', link);
+
+    // The link reopens the reader at that page, even though the reader was last left on page 1.
+    await page.bringToFront();
+    await page.locator('#page-number').fill('1');
+    await page.locator('#page-number').press('Enter');
+    await expect(page.locator('#page-number')).toHaveValue('1');
+    // The remembered page is written as the page changes: wait until it says 1.
+    await expect.poll(() => page.evaluate(async () => Object.values((await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.get('readerPositions')).readerPositions as Record<string, { page: number }>).map((p) => p.page))).toEqual([1]);
+    const reopened = await context.newPage();
+    await reopened.goto(link);
+    await expect(reopened.locator('#page-number')).toHaveValue('2');
+  });
 });
