@@ -1,7 +1,6 @@
-import definitions from 'virtual:termlight/definitions';
 import { render } from 'preact';
 import '../../src/ui/pages/pages.css';
 import '../../src/ui/sidepanel/sidepanel.css';
 import { SidePanelApp } from '../../src/ui/sidepanel/SidePanelApp';
 
-render(<SidePanelApp definitions={definitions} />, document.getElementById('app')!);
+render(<SidePanelApp />, document.getElementById('app')!);

@@ -4,7 +4,7 @@ import { applySave, contextId, mergeEntries, mergeNotes } from '../../src/notebo
 import { readRecord } from '../../src/notebook/migrations';
 import { entryKey, normalizeTags, parseTagInput, type NotebookEntry, type SaveInput } from '../../src/notebook/schema';
 import { sentenceAround } from '../../src/notebook/sentence';
-import { NotebookStore, readSnapshot, StorageFullError, type StorageArea } from '../../src/notebook/store';
+import { NotebookStore, readNotebookInPages, readSnapshot, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
 import { filterEntries, groupByPage } from '../../src/notebook/filter';
 
 const DAY1 = new Date('2026-12-03T10:00:00.000Z');
@@ -245,5 +245,56 @@ describe('context sentences', () => {
     expect(sentence.slice(start, end)).toBe('hypercalcemia');
     expect(sentence).not.toMatch(/\s{2}|\n/);
     expect(sentence).not.toMatch(/…\S*word149\S|word15\b/);
+  });
+});
+
+describe('reading a big notebook a page at a time', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** A storage area that counts its calls and offers getKeys when asked to. */
+  function countingArea(withKeys: boolean) {
+    const local = fakeBrowser.storage.local;
+    const calls: Array<string[] | string | null> = [];
+    const area: Pick<StorageArea, 'get' | 'getKeys'> = {
+      get: (keys) => {
+        calls.push(keys);
+        return local.get(keys) as Promise<Record<string, unknown>>;
+      },
+      ...(withKeys ? { getKeys: async () => Object.keys(await local.get(null)) } : {}),
+    };
+    return { area, calls };
+  }
+
+  async function seed(count: number, broken: string[] = []) {
+    const { store } = makeStore();
+    await store.saveMany(Array.from({ length: count }, (_, i) => fromPage(`term-${String(i).padStart(3, '0')}`, `term ${i}`, 'https://a.example/x', `Sentence ${i}.`)));
+    for (const id of broken) await fakeBrowser.storage.local.set({ [entryKey(id)]: { v: 1, entryId: id, headword: ['not', 'text'] } });
+    await fakeBrowser.storage.local.set({ settings: { unrelated: true } });
+  }
+
+  it('reads pages of keys in order, never the whole area, and keeps a damaged record to itself', async () => {
+    await seed(450, ['term-100x']);
+    const { area, calls } = countingArea(true);
+    const pages: Array<{ page: NotebookSnapshot; done: number; total: number }> = [];
+    await readNotebookInPages(area, (page, done, total) => pages.push({ page, done, total }), undefined, 200);
+    expect(calls.every((keys) => Array.isArray(keys) && keys.length <= 200)).toBe(true);
+    expect(pages.map(({ done, total }) => [done, total])).toEqual([[200, 451], [400, 451], [451, 451]]);
+    expect(pages[0]!.page.entries[0]!.entryId).toBe('term-000');
+    expect(pages.flatMap(({ page }) => page.entries)).toHaveLength(450);
+    expect(pages.flatMap(({ page }) => page.problems)).toEqual([{ key: entryKey('term-100x'), reason: expect.stringContaining('headword') }]);
+  });
+
+  it('an empty notebook is one empty page; without getKeys the whole area is read once, validated the same way', async () => {
+    const empty: unknown[] = [];
+    await readNotebookInPages(countingArea(true).area, (page, done, total) => empty.push([page, done, total]));
+    expect(empty).toEqual([[{ entries: [], problems: [] }, 0, 0]]);
+    await seed(30, ['broken']);
+    const { area, calls } = countingArea(false);
+    const pages: NotebookSnapshot[] = [];
+    await readNotebookInPages(area, (page) => pages.push(page));
+    expect(calls).toEqual([null]);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.entries).toHaveLength(30);
+    expect(pages[0]!.problems.map((p) => p.key)).toEqual([entryKey('broken')]);
   });
 });

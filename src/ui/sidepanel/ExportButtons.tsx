@@ -28,7 +28,8 @@ export function ExportButtons({
       <h3>{label}</h3>
       <div class="action-row">
         {(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((format) => (
-          <button key={format} type="button" onClick={() => run(format)} data-testid={`export-${format}`}>
+          // The definitions load just after the panel opens: until then an export would lack them.
+          <button key={format} type="button" onClick={() => run(format)} disabled={definitions.size === 0} data-testid={`export-${format}`}>
             {FORMAT_LABELS[format]}
           </button>
         ))}

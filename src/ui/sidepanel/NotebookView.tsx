@@ -6,7 +6,7 @@ import type { NotebookEntry } from '../../notebook/schema';
 import { EntryCard } from './EntryCard';
 import { ExportButtons } from './ExportButtons';
 import { ManageNotebook } from './ManageNotebook';
-import type { NotebookState } from './useNotebook';
+import type { LoadProgress, NotebookState } from './useNotebook';
 
 /** Rows rendered at first and added per "Show more": a 5,000-term notebook renders 50 cards, not 5,000. */
 export const PAGE_SIZE = 50;
@@ -69,7 +69,8 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
           {state.problems.length === 1 ? 'is' : 'are'} not shown. The rest of your notebook is safe.
         </p>
       )}
-      {all.length === 0 ? (
+      {state.loading && <LoadingLine progress={state.loading} />}
+      {all.length === 0 && !state.loading ? (
         <p class="muted" data-testid="notebook-empty">
           Your notebook is empty. Choose “Save to notebook” in a term’s popover, or “Save all” on the “On this page” tab.
         </p>
@@ -105,7 +106,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
               </div>
             )}
           </div>
-          <p aria-live="polite" data-testid="notebook-count" data-load-ms={Math.round(state.loadMs)}>
+          <p aria-live="polite" data-testid="notebook-count" data-load-ms={state.loading ? undefined : Math.round(state.loadMs)} data-first-page-ms={Math.round(state.firstPageMs)}>
             {filtered.length === all.length ? `${all.length} saved ${all.length === 1 ? 'term' : 'terms'}` : `${filtered.length} of ${all.length} saved terms`}
           </p>
           <ul class="entries" aria-label="Saved terms" data-testid="notebook-entries">
@@ -153,5 +154,16 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
         </div>
       )}
     </div>
+  );
+}
+
+/** "Reading your notebook… 1,200 of 5,000": re-renders alone as pages of records arrive. */
+function LoadingLine({ progress }: { progress: LoadProgress }) {
+  const [, setTick] = useState(0);
+  useEffect(() => progress.subscribe(() => setTick((n) => n + 1)), [progress]);
+  return (
+    <p class="muted" role="status" data-testid="notebook-loading">
+      Reading your notebook… {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')} saved terms.
+    </p>
   );
 }

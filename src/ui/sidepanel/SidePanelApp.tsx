@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { NotebookView } from './NotebookView';
 import { OnThisPage } from './OnThisPage';
@@ -7,17 +7,21 @@ import { useNotebook } from './useNotebook';
 type View = 'page' | 'notebook';
 
 /** The side panel: "On this page" (the tab's terms, from its content script) and "Notebook" (saved terms). */
-export function SidePanelApp({ definitions }: { definitions: Definition[] }) {
+export function SidePanelApp({ definitions: given }: { definitions?: Definition[] }) {
+  // The definitions (3 MB of script with the whole glossary) are loaded after the panel's first render,
+  // so the first cards do not wait for them; cards fill in their definitions when they arrive.
+  const [definitions, setDefinitions] = useState<Definition[]>(given ?? []);
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    void import('virtual:termlight/definitions').then((module) => live && setDefinitions(module.default));
+    return () => {
+      live = false;
+    };
+  }, [given]);
   const initial = new URLSearchParams(location.search).get('view') === 'notebook' ? 'notebook' : 'page';
   const [view, setView] = useState<View>(initial);
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
-  // Progress re-renders the panel: at most every 200 ms while a big notebook is read.
-  const lastProgress = useRef(0);
-  const notebook = useNotebook((done, total) => {
-    if (performance.now() - lastProgress.current < 200) return;
-    lastProgress.current = performance.now();
-    setProgress({ done, total });
-  });
+  const notebook = useNotebook();
   const byId = useMemo(() => new Map(definitions.map((d) => [d.id, d])), [definitions]);
   const tab = (id: View, label: string) => (
     <button
@@ -46,7 +50,7 @@ export function SidePanelApp({ definitions }: { definitions: Definition[] }) {
         <h1>Termlight</h1>
         <div role="tablist" aria-label="Views" class="tabs">
           {tab('page', 'On this page')}
-          {tab('notebook', `Notebook${notebook ? ` (${notebook.entries.size})` : ''}`)}
+          {tab('notebook', `Notebook${notebook && !notebook.loading ? ` (${notebook.entries.size})` : ''}`)}
         </div>
       </header>
       <main>
@@ -58,7 +62,7 @@ export function SidePanelApp({ definitions }: { definitions: Definition[] }) {
             <NotebookView definitions={byId} state={notebook} />
           ) : (
             <p class="muted" role="status">
-              Opening your notebook…{progress && ` ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} saved terms read.`}
+              Opening your notebook…
             </p>
           )}
         </section>
