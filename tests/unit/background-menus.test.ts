@@ -18,7 +18,7 @@ describe('opening the notebook from the context menu and the command', () => {
     created = [];
     vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async (options) => {
       created.push(options);
-      return { id: 99 } as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>;
+      return { id: 99 } as unknown as Awaited<ReturnType<typeof fakeBrowser.tabs.create>>;
     });
   });
   afterEach(() => {
