@@ -52,6 +52,7 @@ async function once(): Promise<Record<string, number>> {
     await page.waitForFunction(() => document.documentElement.dataset.indexed === 'true', null, { timeout: 300_000 });
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const cpuEnd = await cpuMs();
+    process.stderr.write(`Termlight's longest piece of work by phase (ms): ${await page.evaluate(() => document.documentElement.dataset.termlightLongestByPhase)}\n`);
     return {
       pageScriptCpuToFirstHighlightsMs: cpuOpen.script,
       pageTaskCpuToFirstHighlightsMs: cpuOpen.tasks,

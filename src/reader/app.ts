@@ -170,6 +170,7 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     if (signal.aborted) return;
     report.termlightMs = String(Math.round(controller.scanMainThreadMs));
     report.termlightLongestTaskMs = String(Math.round(controller.longestTaskMs));
+    report.termlightLongestByPhase = JSON.stringify(Object.fromEntries(Object.entries(controller.longestByPhase).map(([k, v]) => [k, Math.round(v)])));
     if (textChars === 0) showError('This PDF has no text Termlight can read: it is probably a scan (images of pages). Termlight cannot explain terms in it.', false);
     const terms = controller.documentTermList();
     const notRead = controller.language?.read === false;

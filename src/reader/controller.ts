@@ -44,6 +44,8 @@ export class ReaderController {
   scanMainThreadMs = 0;
   /** Longest uninterrupted piece of Termlight's work in the reader, in ms (the benchmark reports it; a long task is 50). */
   longestTaskMs = 0;
+  /** The same, by phase: building the matcher, indexing the document's text, matching rendered pages. */
+  readonly longestByPhase: Partial<Record<'matcher' | 'index' | 'pages', number>> = {};
   /** performance.now() when the first highlights were shown (the benchmark reports it). */
   firstHighlightsAt: number | undefined;
   private matcher: TermMatcher | undefined;
@@ -113,7 +115,7 @@ export class ReaderController {
         await this.termIndex.ready?.();
         const started = performance.now();
         const gate = this.getReading().gate; // builds the matcher: a task of its own
-        this.countWork(started);
+        this.countWork(started, 'matcher');
         await gate.decidePage(sample, declared, detect);
       } finally {
         this.settleLanguage();
@@ -210,7 +212,7 @@ export class ReaderController {
         this.refreshVisible();
         if (this.recheckAfterHealth()) void this.drain();
       }
-      this.countWork(started);
+      this.countWork(started, 'index');
       if (page % 10 === 0) onProgress(page);
     }
     onProgress(pageCount);
@@ -245,10 +247,11 @@ export class ReaderController {
   }
 
   /** Adds main-thread time spent since `started` (one uninterrupted piece of our work). */
-  private countWork(started: number): void {
+  private countWork(started: number, phase: 'matcher' | 'index' | 'pages'): void {
     const spent = performance.now() - started;
     this.scanMainThreadMs += spent;
     this.longestTaskMs = Math.max(this.longestTaskMs, spent);
+    this.longestByPhase[phase] = Math.max(this.longestByPhase[phase] ?? 0, spent);
   }
 
   private async drain(): Promise<void> {
@@ -271,13 +274,13 @@ export class ReaderController {
         this.recheckAfterHealth();
         if (slicer.due) {
           this.refreshVisible();
-          this.countWork(sliceStarted);
+          this.countWork(sliceStarted, 'pages');
           await slicer.next(this.signal);
           sliceStarted = performance.now();
         }
       }
       this.refreshVisible();
-      this.countWork(sliceStarted);
+      this.countWork(sliceStarted, 'pages');
     } catch (error) {
       if (!this.signal.aborted) console.error('Termlight:', error);
     } finally {
