@@ -235,7 +235,8 @@ export class PageController {
           if (slicer.due) await slicer.next(signal);
           if (!isUnchanged(again)) continue; // it may have changed while the page had its turn
           this.store.removeCovering(again.nodes);
-          for (const match of reading.read(again)) this.store.add(match);
+          // Its words and terms already count towards the page's evidence: only its misspellings are new.
+          for (const match of reading.read(again, { evidence: false })) this.store.add(match);
           replaced = true;
         }
         if (slicer.due) {

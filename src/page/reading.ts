@@ -54,7 +54,7 @@ export class PageReading {
     const facts = new RunFacts();
     const misspellings = this.evidence.health.on || this.deferredChars >= PageReading.MAX_DEFERRED_CHARS;
     const found = this.matcher.findInText(run.text, facts, { misspellings });
-    if (facts.unchecked) {
+    if (facts.unchecked && run.nodes.length > 0) { // text outside the DOM (readText) has no run to read again
       this.deferred.push(run);
       this.deferredChars += run.text.length;
     }
@@ -69,7 +69,8 @@ export class PageReading {
 
   /**
    * Once the page is about health: the runs whose misspellings were not looked for, each handed out
-   * once. The caller reads each again (read() now looks for misspellings) in place of its first matches.
+   * once. The caller reads each again (read() now looks for misspellings) in place of its first matches,
+   * with `evidence: false`: its words and terms were counted the first time.
    * Runs whose text left the page or changed are dropped (what replaced it is read as it arrives).
    */
   takeDeferred(): TextRun[] {
@@ -151,7 +152,7 @@ export function readTree(root: Node, matcher: TermMatcher, detect?: (sample: str
   const byRun = new Map<TextRun, PageMatch[]>();
   for (const run of collectRuns(root, options)) {
     byRun.set(run, reading.read(run));
-    for (const again of reading.takeDeferred()) byRun.set(again, reading.read(again));
+    for (const again of reading.takeDeferred()) byRun.set(again, reading.read(again, { evidence: false }));
   }
   return [...byRun.values()]
     .flat()
