@@ -3,6 +3,7 @@ import { expectNoSeriousViolations } from './a11y-helpers';
 import {
   expect,
   FIXTURES,
+  hoverTerm,
   highlightedTexts,
   intersects,
   pointOf,
@@ -22,12 +23,6 @@ const ARTICLE = `${FIXTURES}/article.html`;
 const KEYBOARD = `${FIXTURES}/keyboard.html`;
 /** Longer than the popover's hover delays (150 ms to open, 350 ms to close): a change would have happened. */
 const SETTLE_MS = 700;
-
-async function hoverTerm(page: Page, term: string, headword = term): Promise<void> {
-  const at = await pointOf(page, term);
-  await page.mouse.move(at.x, at.y);
-  await expect(popover(page).locator('h2')).toHaveText(headword);
-}
 
 async function send(context: BrowserContext, page: Page, message: Record<string, unknown>): Promise<unknown> {
   return sendFromBackground(context, await tabIdOf(context, page), message);

@@ -1,18 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { glossaryFiles, loadGlossary } from '../../src/glossary/load';
 import { expectNoSeriousViolations, popoverContrastProblems } from './a11y-helpers';
-import { expect, FIXTURES, openOptions, pointOf, popover, sendFromBackground, tabIdOf, test, waitForHighlight } from './fixtures';
+import { expect, FIXTURES, hoverTerm, openOptions, popover, sendFromBackground, tabIdOf, test, waitForHighlight } from './fixtures';
 
 const ARTICLE = `${FIXTURES}/article.html`;
 const DARK = `${FIXTURES}/dark.html`;
 const LIGHT_CARD = `${FIXTURES}/light-card.html`;
-
-async function hoverTerm(page: Page, term: string): Promise<void> {
-  await waitForHighlight(page, term);
-  const at = await pointOf(page, term);
-  await page.mouse.move(at.x, at.y);
-  await expect(popover(page).locator('h2')).toHaveText(term);
-}
 
 /** The popover's computed background and its text's contrast ratio against it. */
 function popoverColours(page: Page): Promise<{ background: number[]; ratio: number; luminance: number }> {

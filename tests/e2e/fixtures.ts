@@ -176,3 +176,13 @@ export async function popoverRect(page: Page): Promise<{ left: number; top: numb
   if (!box) throw new Error('no popover on the page');
   return { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
 }
+
+/** Points at a term and waits for its popover. */
+export async function hoverTerm(page: Page, text: string, headword = text, highlight = 'termlight-term'): Promise<void> {
+  await page.bringToFront(); // a background tab gets no animation frames, which hover uses
+  await waitForHighlight(page, text, highlight);
+  await page.mouse.move(0, 0);
+  const at = await pointOf(page, text);
+  await page.mouse.move(at.x, at.y);
+  await expect(popover(page).locator('h2')).toHaveText(headword);
+}

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, pointOf, popover, serviceWorker, tabIdOf, waitForHighlight } from './fixtures';
+import { expect, hoverTerm, pointOf, popover, serviceWorker, tabIdOf, waitForHighlight } from './fixtures';
+
+export { hoverTerm };
 
 type ExtensionApi = typeof import('wxt/browser').browser;
 
@@ -39,16 +41,6 @@ export async function openSidePanel(context: BrowserContext, extensionId: string
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?view=${view}${tab ? `&tab=${tab}` : ''}`);
   await expect(panel.getByRole('tab', { name: /On this page/ })).toBeVisible();
   return panel;
-}
-
-/** Points at a term and waits for its popover. */
-export async function hoverTerm(page: Page, text: string, headword = text, highlight = 'termlight-term'): Promise<void> {
-  await page.bringToFront(); // a background tab gets no animation frames, which hover uses
-  await waitForHighlight(page, text, highlight);
-  await page.mouse.move(0, 0);
-  const at = await pointOf(page, text);
-  await page.mouse.move(at.x, at.y);
-  await expect(popover(page).locator('h2')).toHaveText(headword);
 }
 
 /** Saves the term whose popover is open, with the popover's Save button. */
