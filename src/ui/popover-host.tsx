@@ -48,8 +48,6 @@ export class PopoverHost {
   private takeFocus = false;
   private anchor: Anchor | undefined;
   private stopAutoUpdate: (() => void) | undefined;
-  /** The anchor being followed now: a placement still computing for an earlier anchor must not act. */
-  private followed: Anchor | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private restoreFocusTo: Element | null = null;
   private appearance: Pick<Settings, 'popoverTheme' | 'textSize'> = { popoverTheme: 'auto', textSize: 'medium' };
@@ -140,7 +138,6 @@ export class PopoverHost {
     stopSpeaking();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
-    this.followed = undefined;
     this.anchor = undefined;
     void this.renderNow();
     if (this.restoreFocusTo instanceof HTMLElement) this.restoreFocusTo.focus();
@@ -231,7 +228,6 @@ export class PopoverHost {
     const floating = this.popoverElement();
     if (!floating) return;
     this.stopAutoUpdate?.();
-    this.followed = anchor;
     const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: anchor.contextElement };
     const place = async () => {
       const layout = this.layout();
@@ -259,7 +255,7 @@ export class PopoverHost {
       });
       // Moving term to term scrolls the page: the last placement for the previous term may finish after
       // the next term opened, and its term has scrolled away. It must not close the new one.
-      if (this.followed !== anchor) return;
+      if (this.anchor !== anchor) return;
       if (middlewareData.hide?.referenceHidden || !onScreen(anchor.getBoundingClientRect())) {
         this.close(); // the term scrolled away
         return;
