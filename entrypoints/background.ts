@@ -1,4 +1,5 @@
 import definitions from 'virtual:termlight/definitions';
+import nearWords from 'virtual:termlight/near-words';
 import { browser } from 'wxt/browser';
 import { definitionService } from '../src/glossary/definitions';
 import { createMenus, onCommand, onMenuClicked } from '../src/background/menus';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
       lookup: (message) => service.lookup(message.id),
       suggest: (message) => service.suggest(message.text),
       'detect-language': (message) => detectLanguage(message.sample) ?? null,
+      'near-words': () => nearWords,
       ...notebookHandlers(),
       // "Open notebook" from a popover or the popup.
       'open-notebook': (_message, sender) => openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId }, sender.tab?.id),

@@ -1,6 +1,7 @@
 import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
 import { CompactTermIndex } from '../../src/match/index-format';
+import { NearWordsSectionSchema } from '../../src/messaging/messages';
 import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
@@ -27,7 +28,14 @@ export default defineContentScript({
       // The full language detector lives in the background: only pages that neither their words nor their
       // lang attribute decide send it a sample of their text (it never leaves the browser).
       const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, 4000) })) ?? undefined;
-      const controller = new PageController(ctx, new CompactTermIndex(termIndex), UI_HOST_NAME, () => notifyPageChanged(), detectLanguage);
+      // Misspelling checks need the index's near-English words, which the background keeps: this
+      // script stays small, and only a page about health asks for them (src/page/reading.ts).
+      const loadNearWords = async () => {
+        const parsed = NearWordsSectionSchema.safeParse(await sendToBackground({ type: 'near-words' }));
+        return parsed.success ? parsed.data : undefined;
+      };
+      const index = new CompactTermIndex(termIndex, { loadNearWords });
+      const controller = new PageController(ctx, index, UI_HOST_NAME, () => notifyPageChanged(), detectLanguage);
       let interactions: Interactions | undefined;
       const popover = new PopoverHost(ctx, {
         onShow: (id) => void interactions?.show(id),

@@ -1,9 +1,9 @@
 /**
- * Builds the compact term index (index-format.ts) from the JSON TermIndex, at build time. The
+ * Builds the compact term index (index-format.ts) from the JSON TermIndex, at build time (Node). The
  * result is decoded again and compared with the input: a build never ships an index that reads
  * differently from the one compile produced.
  */
-import { deflateSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
 import type { SurfaceRow, TermIndex } from '../glossary/types';
 import {
   BLOCK,
@@ -19,6 +19,7 @@ import {
   type CompactTermIndexData,
   type ExtraSection,
 } from './index-format';
+import { bytesToText } from './index-text';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
 
 function varint(n: number): number[] {
@@ -35,11 +36,10 @@ function varint(n: number): number[] {
 
 const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
 
+/** Node's zlib at its best settings deflates these sections about 4% smaller than fflate. */
 function deflateSection(data: string | Uint8Array): string {
-  const bytes = deflateSync(typeof data === 'string' ? new TextEncoder().encode(data) : data, { level: 9 });
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-  return btoa(binary);
+  const bytes = deflateRawSync(typeof data === 'string' ? new TextEncoder().encode(data) : data, { level: 9, memLevel: 9 });
+  return bytesToText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 function frontCode(words: readonly string[], flagsOf: (word: string) => number = () => 0): string {

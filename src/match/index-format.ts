@@ -2,7 +2,8 @@
  * The compact term index the content script ships (built by the Vite plugin with index-encode.ts),
  * read in place: nothing is parsed at load, and a page decodes only what it asks for.
  *
- * Five sections, each deflated and base64-encoded, inflated the first time something needs it:
+ * Five sections, each deflated and written as text by index-text.ts (13 bits in two printable ASCII
+ * characters: denser than base64), inflated the first time something needs it:
  * - words: every word of every surface key, sorted, front-coded in blocks of 16 (a block starts
  *   with MARK and its first word in full; every word starts with a header char holding the length
  *   of the prefix it shares with the word before and two flags: a single-word spelling target, the
@@ -11,7 +12,10 @@
  * - rows: bytes, the surface rows grouped by first word, in word order: per word a varint byte
  *   length, then its rows (see readRows). A table of where each block of 16 words' groups starts
  *   is made on first use by hopping over the lengths, so a group is found without decoding others.
- * - near: the ordinary English words close to a glossary word, front-coded like words.
+ * - near: the ordinary English words close to a glossary word, front-coded like words. Only
+ *   misspelling checks read it, and they start only on a page about health, so the content script
+ *   does not carry it: it asks the background for it then (`loadNearWords`). Extension pages (the
+ *   PDF reader) import it with the rest.
  * - entries: one line per entry, the headword, plus a tab and the id when the id is not the
  *   headword's slug.
  * - extra: JSON of the cue sets, unless sets, and the few exact-case spellings not derived from keys.
@@ -20,11 +24,12 @@
  * the targets are the flagged words (the encoder checks that this reproduces the index exactly).
  */
 import { inflateSync } from 'fflate';
+import { textToBytes } from './index-text';
 import type { SurfaceRow, TermIndex } from '../glossary/types';
 import { stageWordsByEntry, type SpellingTargetKind, type TermIndexReader } from './index-reader';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const BLOCK = 16;
 export const MARK = 1;
 export const PREFIX_CAP = 15;
@@ -37,7 +42,8 @@ export interface CompactTermIndexData {
   entryCount: number;
   words: string;
   rows: string;
-  near: string;
+  /** Left out of the content script's copy (see the file comment): then asked for with `loadNearWords`. */
+  near?: string;
   entries: string;
   extra: string;
 }
@@ -83,26 +89,27 @@ class VarintReader {
   }
 }
 
-function base64Bytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Inflates in JavaScript, synchronously (fflate): for sections needed before `ready()` had its turn, and for Node. */
-export function inflateBytes(base64: string): Uint8Array {
-  return inflateSync(base64Bytes(base64));
+export function inflateBytes(section: string): Uint8Array {
+  return inflateSync(textToBytes(section));
 }
 
-export function inflateSection(base64: string): string {
-  return new TextDecoder().decode(inflateBytes(base64));
+export function inflateSection(section: string): string {
+  return new TextDecoder().decode(inflateBytes(section));
 }
 
 /** Inflates with the browser's own zlib (DecompressionStream): several times faster than JavaScript. */
-async function inflateNatively(base64: string): Promise<Uint8Array> {
-  const stream = new Blob([base64Bytes(base64) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+async function inflateNatively(section: string): Promise<Uint8Array> {
+  const stream = new Blob([textToBytes(section) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export interface CompactTermIndexOptions {
+  /**
+   * Where the near-words section comes from when the data leaves it out (the content script asks the
+   * background). Resolves to undefined when it cannot be had: misspellings are then never flagged.
+   */
+  loadNearWords?: () => Promise<string | undefined>;
 }
 
 type SectionName = 'words' | 'rows' | 'near' | 'extra' | 'entries';
@@ -242,10 +249,36 @@ export class CompactTermIndex implements TermIndexReader {
   /** Sections inflated ahead by ready(), taken by the first reader. */
   private readonly inflated = new Map<SectionName, Uint8Array>();
   private readying: Promise<void> | undefined;
+  /** The near-words section: in the data, or once `loadNearWords` brought it ('' when it could not). */
+  private nearSection: string | undefined;
+  private nearLoading: Promise<void> | undefined;
 
-  constructor(private readonly data: CompactTermIndexData) {
+  constructor(
+    private readonly data: CompactTermIndexData,
+    private readonly options: CompactTermIndexOptions = {},
+  ) {
     if (data.v !== FORMAT_VERSION) throw new Error(`term index format ${data.v}, expected ${FORMAT_VERSION}`);
     this.entryCount = data.entryCount;
+    this.nearSection = data.near ?? (options.loadNearWords ? undefined : '');
+  }
+
+  /** Whether misspellings can be checked now (the near words are here). */
+  misspellingsReady(): boolean {
+    return this.nearSection !== undefined;
+  }
+
+  /** Brings what misspelling checks read (once; at once when it is here already). */
+  prepareMisspellings(): Promise<void> {
+    if (this.nearSection !== undefined) return Promise.resolve();
+    return (this.nearLoading ??= (async () => {
+      let section: string | undefined;
+      try {
+        section = await this.options.loadNearWords?.();
+      } catch {
+        section = undefined;
+      }
+      this.nearSection = section ?? '';
+    })());
   }
 
   /**
@@ -256,7 +289,7 @@ export class CompactTermIndex implements TermIndexReader {
   ready(): Promise<void> {
     if (typeof DecompressionStream !== 'function') return Promise.resolve();
     return (this.readying ??= Promise.all(
-      (['words', 'rows', 'near', 'extra'] as const).map(async (name) => {
+      (['words', 'rows', 'extra'] as const).map(async (name) => {
         try {
           this.inflated.set(name, await inflateNatively(this.data[name]));
         } catch {
@@ -269,7 +302,7 @@ export class CompactTermIndex implements TermIndexReader {
   private bytes(name: SectionName): Uint8Array {
     const ready = this.inflated.get(name);
     this.inflated.delete(name);
-    return ready ?? inflateBytes(this.data[name]);
+    return ready ?? inflateBytes(name === 'near' ? (this.nearSection ?? '') : this.data[name]);
   }
 
   private text(name: SectionName): string {
@@ -280,7 +313,9 @@ export class CompactTermIndex implements TermIndexReader {
     return (this.wordList ??= new FrontCodedWords(this.text('words')));
   }
 
-  private get near(): FrontCodedWords {
+  /** The near words, or undefined while they are not here (or could not be had). */
+  private get near(): FrontCodedWords | undefined {
+    if (!this.nearSection) return undefined;
     return (this.nearList ??= new FrontCodedWords(this.text('near')));
   }
 
@@ -333,9 +368,15 @@ export class CompactTermIndex implements TermIndexReader {
     return answer;
   }
 
+  /**
+   * Without the near words, every word counts as near-English: a misspelling is then missed, never an
+   * English word flagged (callers wait for misspellingsReady()).
+   */
   isNearWord(word: string): boolean {
+    const near = this.near;
+    if (!near) return true;
     let answer = this.nearAnswers.get(word);
-    if (answer === undefined) remember(this.nearAnswers, word, (answer = this.near.find(word) >= 0));
+    if (answer === undefined) remember(this.nearAnswers, word, (answer = near.find(word) >= 0));
     return answer;
   }
 
@@ -406,7 +447,7 @@ export class CompactTermIndex implements TermIndexReader {
       return true;
     });
     const nearWords: string[] = [];
-    this.near.scan(0, (_, word) => (nearWords.push(word), true));
+    this.near?.scan(0, (_, word) => (nearWords.push(word), true));
     return {
       entries: Array.from({ length: this.entryCount }, (_, n) => [...this.entry(n)] as [string, string]),
       surfaces,

@@ -13,6 +13,13 @@ export interface TermIndexReader {
   readonly entryCount: number;
   /** Optional: prepares what matching reads (the compact index inflates its sections natively). */
   ready?(): Promise<void>;
+  /**
+   * Optional: whether misspelling checks can run now (the content script's compact index brings the
+   * near-English words only when a page needs them). Absent means always.
+   */
+  misspellingsReady?(): boolean;
+  /** Optional: brings what misspelling checks read; resolves once misspellingsReady() is true. */
+  prepareMisspellings?(): Promise<void>;
   /** Entry number -> [id, headword]. */
   entry(n: number): readonly [id: string, headword: string];
   entryNumber(id: string): number | undefined;

@@ -17,6 +17,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-terms') }),
   /** content -> background: the language of a page sample that its words and markup do not decide. */
   z.strictObject({ type: z.literal('detect-language'), sample: z.string().check(z.maxLength(4000)) }),
+  /** content -> background: the term index's near-English words, once a page is about health (misspelling checks read them). */
+  z.strictObject({ type: z.literal('near-words') }),
   /** side panel -> content: every term on the page, in page order, with counts and first contexts. */
   z.strictObject({ type: z.literal('page-matches') }),
   /** side panel -> content: scroll to the term's next occurrence, mark it, open its popover. */
@@ -79,6 +81,9 @@ export interface PageMatches {
 /** A notebook change's answer: the result, or an error the reader can act on (storage full, bad file). */
 export type NotebookReply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The answer to 'near-words', checked where it arrives: a section of the term index's alphabet, of a sane size. */
+export const NearWordsSectionSchema = z.string().check(z.maxLength(4_000_000), z.regex(/^[ !#-[\]-~]*$/));
+
 /** What each message answers. */
 export interface Responses {
   lookup: Definition | null;
@@ -88,6 +93,8 @@ export interface Responses {
   'page-terms': PageTerms;
   /** An ISO 639-3 code, or null when the sample is too short or unlike any language. */
   'detect-language': string | null;
+  /** The near-words section of the term index (src/match/index-format.ts). */
+  'near-words': string;
   'page-matches': PageMatches;
   'reveal-term': boolean;
   'page-changed': void;

@@ -251,6 +251,24 @@ export class PageController {
     }
     handOver();
     this.scanMainThreadMs += slicer.finish();
+    // A page about health whose misspelling data is still on its way: its deferred runs are read once it is here.
+    void reading.misspellingsArrive()?.then(() => this.enqueue((later) => this.readDeferred(reading, later)));
+  }
+
+  /** Reads again the runs whose misspellings were not looked for (see PageReading.takeDeferred). */
+  private async readDeferred(reading: PageReading, signal: AbortSignal): Promise<void> {
+    if (reading !== this.reading) return; // Termlight was switched off and on: that scan reads afresh
+    const slicer = new Slicer();
+    let replaced = false;
+    for (const again of reading.takeDeferred()) {
+      if (slicer.due) await slicer.next(signal);
+      if (!isUnchanged(again)) continue;
+      this.store.removeCovering(again.nodes);
+      for (const match of reading.read(again, { evidence: false })) this.store.add(match);
+      replaced = true;
+    }
+    if (replaced) this.refreshVisible();
+    this.scanMainThreadMs += slicer.finish();
   }
 
   /** Shows newly found matches (in "every time" mode: all but known words) without revisiting the others. */

@@ -52,7 +52,7 @@ export class PageReading {
 
   private find(run: TextRun, countEvidence: boolean): TextMatch[] {
     const facts = new RunFacts();
-    const misspellings = this.evidence.health.on || this.deferredChars >= PageReading.MAX_DEFERRED_CHARS;
+    const misspellings = this.wantsMisspellings() && this.misspellingsReady();
     const found = this.matcher.findInText(run.text, facts, { misspellings });
     if (facts.unchecked && run.nodes.length > 0) { // text outside the DOM (readText) has no run to read again
       this.deferred.push(run);
@@ -74,11 +74,36 @@ export class PageReading {
    * Runs whose text left the page or changed are dropped (what replaced it is read as it arrives).
    */
   takeDeferred(): TextRun[] {
-    if (!this.evidence.health.on || this.deferred.length === 0) return [];
+    if (!this.evidence.health.on || this.deferred.length === 0 || !this.misspellingsReady()) return [];
     const runs = this.deferred.filter(isUnchanged);
     this.deferred = [];
     this.deferredChars = 0;
     return runs;
+  }
+
+  private wantsMisspellings(): boolean {
+    return this.evidence.health.on || this.deferredChars >= PageReading.MAX_DEFERRED_CHARS;
+  }
+
+  /**
+   * Whether the index can check misspellings now. The content script's index brings what they read
+   * (the near-English words) from the background when a page first wants them; until then runs stay
+   * deferred, and misspellingsArrive() says when to take them.
+   */
+  private misspellingsReady(): boolean {
+    const index = this.matcher.index;
+    if (index.misspellingsReady?.() ?? true) return true;
+    if (this.wantsMisspellings()) void index.prepareMisspellings?.();
+    return false;
+  }
+
+  /**
+   * When runs wait for misspelling data that is on its way: a promise that settles once it is here
+   * (then takeDeferred() hands them out). Undefined when nothing waits for it.
+   */
+  misspellingsArrive(): Promise<void> | undefined {
+    if (this.deferred.length === 0 || !this.wantsMisspellings() || this.misspellingsReady()) return undefined;
+    return this.matcher.index.prepareMisspellings?.();
   }
 
   /** Decides the page's language (once it has enough text) before its runs are read. */
