@@ -1,5 +1,5 @@
 import definitions from 'virtual:termlight/definitions';
-import nearWords from 'virtual:termlight/near-words';
+import heldSections from 'virtual:termlight/held-sections';
 import { browser } from 'wxt/browser';
 import { definitionService } from '../src/glossary/definitions';
 import { createMenus, onCommand, onMenuClicked } from '../src/background/menus';
@@ -14,7 +14,7 @@ export default defineBackground(() => {
       lookup: (message) => service.lookup(message.id),
       suggest: (message) => service.suggest(message.text),
       'detect-language': (message) => detectLanguage(message.sample) ?? null,
-      'near-words': () => nearWords,
+      'term-index-section': (message) => heldSections[message.name],
       ...notebookHandlers(),
       // "Open notebook" from a popover or the popup.
       'open-notebook': (_message, sender) => openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId }, sender.tab?.id),

@@ -1,7 +1,7 @@
 import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
 import { CompactTermIndex } from '../../src/match/index-format';
-import { NearWordsSectionSchema } from '../../src/messaging/messages';
+import { TermIndexSectionSchema } from '../../src/messaging/messages';
 import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
@@ -28,13 +28,16 @@ export default defineContentScript({
       // The full language detector lives in the background: only pages that neither their words nor their
       // lang attribute decide send it a sample of their text (it never leaves the browser).
       const detectLanguage = async (sample: string) => (await sendToBackground({ type: 'detect-language', sample: sample.slice(0, 4000) })) ?? undefined;
-      // Misspelling checks need the index's near-English words, which the background keeps: this
-      // script stays small, and only a page about health asks for them (src/page/reading.ts).
-      const loadNearWords = async () => {
-        const parsed = NearWordsSectionSchema.safeParse(await sendToBackground({ type: 'near-words' }));
-        return parsed.success ? parsed.data : undefined;
-      };
-      const index = new CompactTermIndex(termIndex, { loadNearWords });
+      // The term index's entries and near-English words stay in the background (this script runs in every
+      // frame, so its size counts many times): the entries come now, the near words once a page is about
+      // health (src/page/reading.ts).
+      const index = new CompactTermIndex(termIndex, {
+        loadSection: async (name) => {
+          const parsed = TermIndexSectionSchema.safeParse(await sendToBackground({ type: 'term-index-section', name }));
+          return parsed.success ? parsed.data : undefined;
+        },
+      });
+      const entriesHere = index.prepareEntries();
       const controller = new PageController(ctx, index, UI_HOST_NAME, () => notifyPageChanged(), detectLanguage);
       let interactions: Interactions | undefined;
       const popover = new PopoverHost(ctx, {
@@ -60,13 +63,29 @@ export default defineContentScript({
         }, PAGE_CHANGED_DELAY_MS);
       }
 
+      // Every answer reads entries (ids, headwords): asked before they are here, it waits for them.
       answerMessages(
         {
-          'page-terms': () => controller.pageTerms(),
-          'page-matches': () => controller.pageMatches(),
-          'reveal-term': (message) => interactions.reveal(message.id),
-          'explain-selection': (message) => interactions.explainSelection(message.text),
-          'explain-next-term': () => interactions.explainNext(),
+          'page-terms': async () => {
+            await entriesHere;
+            return controller.pageTerms();
+          },
+          'page-matches': async () => {
+            await entriesHere;
+            return controller.pageMatches();
+          },
+          'reveal-term': async (message) => {
+            await entriesHere;
+            return interactions.reveal(message.id);
+          },
+          'explain-selection': async (message) => {
+            await entriesHere;
+            return interactions.explainSelection(message.text);
+          },
+          'explain-next-term': async () => {
+            await entriesHere;
+            return interactions.explainNext();
+          },
         },
         lifetime.signal,
       );
@@ -74,8 +93,20 @@ export default defineContentScript({
         controller.applySettings(settings);
         popover.setAppearance(settings);
       };
-      watchSettings(apply, lifetime.signal);
-      apply(await loadSettings());
+      // Settings are applied once the entries are here (known terms are kept by id); a change that
+      // arrives after the settings loaded and before the entries is applied in place of the loaded ones.
+      let started = false;
+      let loaded = false;
+      let changed: Settings | undefined;
+      watchSettings((settings) => {
+        if (started) apply(settings);
+        else if (loaded) changed = settings;
+      }, lifetime.signal);
+      const [settings, hasEntries] = await Promise.all([loadSettings().then((s) => ((loaded = true), s)), entriesHere]);
+      // Only a content script the extension no longer answers (updated or reloaded) cannot have them.
+      if (!hasEntries || lifetime.signal.aborted) return;
+      started = true;
+      apply(changed ?? settings);
     }
   },
 });

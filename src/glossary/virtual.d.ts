@@ -6,8 +6,8 @@ declare module 'virtual:termlight/definitions' {
   const definitions: import('./types').Definition[];
   export default definitions;
 }
-declare module 'virtual:termlight/near-words' {
-  /** The term index's near-words section, which the content script's copy leaves out (index-format.ts). */
-  const nearWords: string;
-  export default nearWords;
+declare module 'virtual:termlight/held-sections' {
+  /** The term index's sections the content script's copy leaves out (index-format.ts). */
+  const sections: Record<import('../match/index-format').HeldSection, string>;
+  export default sections;
 }

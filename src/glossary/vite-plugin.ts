@@ -6,13 +6,14 @@ import { encodeTermIndex } from '../match/index-encode';
 
 const TERM_INDEX = 'virtual:termlight/term-index';
 const DEFINITIONS = 'virtual:termlight/definitions';
-const NEAR_WORDS = 'virtual:termlight/near-words';
-const MODULES = new Set([TERM_INDEX, DEFINITIONS, NEAR_WORDS].map((id) => `\0${id}`));
+const HELD_SECTIONS = 'virtual:termlight/held-sections';
+const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS].map((id) => `\0${id}`));
 
 /**
- * Compiles glossary/ at build time into three modules: the term index (content script, PDF reader),
- * its near-English words (misspelling checks: the background hands them to a content script on a
- * page about health, the PDF reader imports them) and the definitions (background, popup, options).
+ * Compiles glossary/ at build time into three modules: the term index as the content script carries
+ * it (words, rows, cue sets), the sections it leaves out (entries and near-English words: the
+ * background hands them to a content script when it needs them, the PDF reader imports them), and
+ * the definitions (background, popup, options).
  * An invalid glossary fails the build, naming file, entry and field.
  */
 export function glossaryPlugin(projectRoot: string): Plugin {
@@ -33,10 +34,13 @@ export function glossaryPlugin(projectRoot: string): Plugin {
       // string literals, so loading it parses no data. JSON.parse of a string literal parses faster
       // than the same data as a JS object literal, for the definitions.
       if (id === `\0${TERM_INDEX}`) {
-        const { near: _near, ...index } = encode();
-        return `export default ${JSON.stringify(index)};`;
+        const { near: _near, entries: _entries, ...carried } = encode();
+        return `export default ${JSON.stringify(carried)};`;
       }
-      if (id === `\0${NEAR_WORDS}`) return `export default ${JSON.stringify(encode().near ?? '')};`;
+      if (id === `\0${HELD_SECTIONS}`) {
+        const { near, entries } = encode();
+        return `export default ${JSON.stringify({ near, entries })};`;
+      }
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(glossary.definitions))});`;
     },
     watchChange(id) {

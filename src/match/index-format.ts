@@ -12,13 +12,17 @@
  * - rows: bytes, the surface rows grouped by first word, in word order: per word a varint byte
  *   length, then its rows (see readRows). A table of where each block of 16 words' groups starts
  *   is made on first use by hopping over the lengths, so a group is found without decoding others.
- * - near: the ordinary English words close to a glossary word, front-coded like words. Only
- *   misspelling checks read it, and they start only on a page about health, so the content script
- *   does not carry it: it asks the background for it then (`loadNearWords`). Extension pages (the
- *   PDF reader) import it with the rest.
+ * - near: the ordinary English words close to a glossary word, front-coded like words.
  * - entries: one line per entry, the headword, plus a tab and the id when the id is not the
  *   headword's slug.
  * - extra: JSON of the cue sets, unless sets, and the few exact-case spellings not derived from keys.
+ *
+ * The content script's copy holds only words, rows and extra (what matching reads): it runs in
+ * every frame, so its size counts many times. It brings the other two from the background
+ * (`loadSection`): the entries when it starts on a readable page (ids and headwords are what a
+ * match is shown and told with), the near words only once a page is about health (only
+ * misspelling checks read them, and those start then). Extension pages (the PDF reader) import
+ * all five.
  *
  * Spelling data is derived, not stored: glossary words are the words of 6 or more letters, and
  * the targets are the flagged words (the encoder checks that this reproduces the index exactly).
@@ -42,9 +46,10 @@ export interface CompactTermIndexData {
   entryCount: number;
   words: string;
   rows: string;
-  /** Left out of the content script's copy (see the file comment): then asked for with `loadNearWords`. */
+  /** Left out of the content script's copy (see the file comment): then brought with `loadSection`. */
   near?: string;
-  entries: string;
+  /** Likewise. */
+  entries?: string;
   extra: string;
 }
 
@@ -104,12 +109,15 @@ async function inflateNatively(section: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Sections the content script's copy leaves out (see the file comment): they come from the background. */
+export type HeldSection = 'near' | 'entries';
+
 export interface CompactTermIndexOptions {
   /**
-   * Where the near-words section comes from when the data leaves it out (the content script asks the
-   * background). Resolves to undefined when it cannot be had: misspellings are then never flagged.
+   * Where a section the data leaves out comes from (the content script asks the background).
+   * Resolves to undefined when it cannot be had.
    */
-  loadNearWords?: () => Promise<string | undefined>;
+  loadSection?: (name: HeldSection) => Promise<string | undefined>;
 }
 
 type SectionName = 'words' | 'rows' | 'near' | 'extra' | 'entries';
@@ -249,9 +257,9 @@ export class CompactTermIndex implements TermIndexReader {
   /** Sections inflated ahead by ready(), taken by the first reader. */
   private readonly inflated = new Map<SectionName, Uint8Array>();
   private readying: Promise<void> | undefined;
-  /** The near-words section: in the data, or once `loadNearWords` brought it ('' when it could not). */
-  private nearSection: string | undefined;
-  private nearLoading: Promise<void> | undefined;
+  /** Held sections brought by `loadSection` ('' when one could not be had). */
+  private readonly brought = new Map<HeldSection, string>();
+  private readonly bringing = new Map<HeldSection, Promise<void>>();
 
   constructor(
     private readonly data: CompactTermIndexData,
@@ -259,26 +267,49 @@ export class CompactTermIndex implements TermIndexReader {
   ) {
     if (data.v !== FORMAT_VERSION) throw new Error(`term index format ${data.v}, expected ${FORMAT_VERSION}`);
     this.entryCount = data.entryCount;
-    this.nearSection = data.near ?? (options.loadNearWords ? undefined : '');
   }
 
-  /** Whether misspellings can be checked now (the near words are here). */
+  /** A held section's text: '' when it is not here (yet, or at all). */
+  private held(name: HeldSection): string {
+    return this.data[name] ?? this.brought.get(name) ?? '';
+  }
+
+  private isHere(name: HeldSection): boolean {
+    return this.data[name] !== undefined || this.brought.has(name) || !this.options.loadSection;
+  }
+
+  /** Brings a held section (once; at once when it is here already). */
+  private bring(name: HeldSection): Promise<void> {
+    if (this.isHere(name)) return Promise.resolve();
+    let pending = this.bringing.get(name);
+    if (!pending) {
+      pending = (async () => {
+        let section: string | undefined;
+        try {
+          section = await this.options.loadSection?.(name);
+        } catch {
+          section = undefined;
+        }
+        this.brought.set(name, section ?? '');
+      })();
+      this.bringing.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** Whether misspellings can be checked now (the near words are here, or known not to be had). */
   misspellingsReady(): boolean {
-    return this.nearSection !== undefined;
+    return this.isHere('near');
   }
 
-  /** Brings what misspelling checks read (once; at once when it is here already). */
+  /** Brings what misspelling checks read. */
   prepareMisspellings(): Promise<void> {
-    if (this.nearSection !== undefined) return Promise.resolve();
-    return (this.nearLoading ??= (async () => {
-      let section: string | undefined;
-      try {
-        section = await this.options.loadNearWords?.();
-      } catch {
-        section = undefined;
-      }
-      this.nearSection = section ?? '';
-    })());
+    return this.bring('near');
+  }
+
+  /** Brings the entries (ids and headwords): entry() and entryNumber() read them. */
+  prepareEntries(): Promise<boolean> {
+    return this.bring('entries').then(() => this.held('entries') !== '');
   }
 
   /**
@@ -302,7 +333,7 @@ export class CompactTermIndex implements TermIndexReader {
   private bytes(name: SectionName): Uint8Array {
     const ready = this.inflated.get(name);
     this.inflated.delete(name);
-    return ready ?? inflateBytes(name === 'near' ? (this.nearSection ?? '') : this.data[name]);
+    return ready ?? inflateBytes(name === 'near' || name === 'entries' ? this.held(name) : this.data[name]);
   }
 
   private text(name: SectionName): string {
@@ -315,7 +346,7 @@ export class CompactTermIndex implements TermIndexReader {
 
   /** The near words, or undefined while they are not here (or could not be had). */
   private get near(): FrontCodedWords | undefined {
-    if (!this.nearSection) return undefined;
+    if (!this.held('near')) return undefined;
     return (this.nearList ??= new FrontCodedWords(this.text('near')));
   }
 
@@ -324,6 +355,7 @@ export class CompactTermIndex implements TermIndexReader {
   }
 
   private get entries(): string[] {
+    if (!this.entryLines && !this.held('entries')) throw new Error('term index: the entries are not here yet (prepareEntries)');
     return (this.entryLines ??= this.text('entries').split('\n'));
   }
 

@@ -17,8 +17,11 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page-terms') }),
   /** content -> background: the language of a page sample that its words and markup do not decide. */
   z.strictObject({ type: z.literal('detect-language'), sample: z.string().check(z.maxLength(4000)) }),
-  /** content -> background: the term index's near-English words, once a page is about health (misspelling checks read them). */
-  z.strictObject({ type: z.literal('near-words') }),
+  /**
+   * content -> background: a section of the term index the content script does not carry (src/match/index-format.ts):
+   * the entries when it starts on a readable page, the near-English words once a page is about health.
+   */
+  z.strictObject({ type: z.literal('term-index-section'), name: z.enum(['near', 'entries']) }),
   /** side panel -> content: every term on the page, in page order, with counts and first contexts. */
   z.strictObject({ type: z.literal('page-matches') }),
   /** side panel -> content: scroll to the term's next occurrence, mark it, open its popover. */
@@ -81,8 +84,8 @@ export interface PageMatches {
 /** A notebook change's answer: the result, or an error the reader can act on (storage full, bad file). */
 export type NotebookReply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** The answer to 'near-words', checked where it arrives: a section of the term index's alphabet, of a sane size. */
-export const NearWordsSectionSchema = z.string().check(z.maxLength(4_000_000), z.regex(/^[ !#-[\]-~]*$/));
+/** The answer to 'term-index-section', checked where it arrives: text of the term index's alphabet, of a sane size. */
+export const TermIndexSectionSchema = z.string().check(z.maxLength(4_000_000), z.regex(/^[ !#-[\]-~]*$/));
 
 /** What each message answers. */
 export interface Responses {
@@ -93,8 +96,8 @@ export interface Responses {
   'page-terms': PageTerms;
   /** An ISO 639-3 code, or null when the sample is too short or unlike any language. */
   'detect-language': string | null;
-  /** The near-words section of the term index (src/match/index-format.ts). */
-  'near-words': string;
+  /** The section, as the term index writes it (src/match/index-text.ts). */
+  'term-index-section': string;
   'page-matches': PageMatches;
   'reveal-term': boolean;
   'page-changed': void;

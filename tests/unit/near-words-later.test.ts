@@ -16,7 +16,7 @@ describe('misspellings, when the near-English words come later (the content scri
   function lazyIndex(loadNearWords: () => Promise<string | undefined>) {
     const { compiled } = precisionGlossary(['carthage']);
     const { near, ...withoutNear } = encodeTermIndex(compiled.termIndex);
-    return { near: near!, index: new CompactTermIndex(withoutNear, { loadNearWords }), idOf: (n: number) => compiled.termIndex.entries[n]![0] };
+    return { near: near!, index: new CompactTermIndex(withoutNear, { loadSection: (name) => (name === 'near' ? loadNearWords() : Promise.resolve(undefined)) }), idOf: (n: number) => compiled.termIndex.entries[n]![0] };
   }
 
   function pageReading(index: CompactTermIndex, body: string) {
