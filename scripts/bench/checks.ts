@@ -3,6 +3,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BuiltGlossary } from '../../src/glossary/build';
 import { encodeTermIndex } from '../../src/match/index-encode';
+import { indexBytes } from './sizes';
 
 export interface ContentScriptCheck {
   bytes: number;
@@ -25,7 +26,7 @@ export function checkContentScript(projectRoot: string, glossary: BuiltGlossary)
   const found = needles.filter((text) => [text, JSON.stringify(text).slice(1, -1), JSON.stringify(JSON.stringify(text)).slice(3, -3)].some((form) => source.includes(form)));
   return {
     bytes: statSync(file).size,
-    termIndexBytes: JSON.stringify(encodeTermIndex(glossary.termIndex)).length,
+    termIndexBytes: indexBytes(encodeTermIndex(glossary.termIndex)).carried,
     definitionsChecked: needles.length,
     definitionsFound: found.length,
     sample: needles[0] ?? '',

@@ -5,6 +5,7 @@
  * Long tasks are the page's, all sources: PDF.js paints canvases on the main thread too, so the
  * count is an upper bound on Termlight's (whose slices are 8 ms; its total is reported apart).
  */
+import { writeFileSync } from 'node:fs';
 import { extensionId, launchWithExtension } from '../../tests/browser';
 import { startFixtureServer } from '../../tests/server';
 
@@ -33,11 +34,19 @@ async function once(): Promise<Record<string, number>> {
       const { metrics } = await cdp.send('Performance.getMetrics');
       return Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 1024 / 1024) * 10) / 10;
     };
+    // TERMLIGHT_PROFILE=file.cpuprofile: a CPU profile of the page from navigation to first highlights.
+    const profilePath = process.env.TERMLIGHT_PROFILE;
+    if (profilePath) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`chrome-extension://${id}/reader.html?src=${encodeURIComponent(`http://127.0.0.1:${PORT}/pdf/long.pdf`)}`);
     await page.locator('.textLayer').first().waitFor({ state: 'attached', timeout: 120_000 });
     const firstTextLayerMs = await page.evaluate(() => Math.round(performance.now()));
     await page.waitForFunction(() => document.documentElement.dataset.firstHighlightsMs !== undefined, null, { timeout: 120_000 });
     const firstHighlightsMs = Number(await page.evaluate(() => document.documentElement.dataset.firstHighlightsMs));
+    if (profilePath) writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const heapOpenMb = await heapMb();
     const cpuOpen = await cpuMs();
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));

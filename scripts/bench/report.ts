@@ -23,9 +23,18 @@ export interface ExtensionSummary {
 export interface SizeSummary {
   glossary: string;
   entries: number;
+  /** Every content script of the build together. */
   content_js_bytes: number;
+  /** The term index as the content script carries it. */
   index_bytes: number;
+  /** The term index's sections the background keeps (entries, near-English words), not in the content script. */
+  held_index_bytes: number;
+  content_bytes_per_entry: number;
+  index_bytes_per_entry: number;
 }
+
+/** 400 KB, as the issue counts them (KiB). */
+export const CONTENT_SCRIPT_TARGET_BYTES = 400 * 1024;
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -184,9 +193,9 @@ export function evaluateTargets(pages: PageSummary[], capMs: number, check: Cont
   }
   for (const size of sizes) {
     targets.push({
-      target: `content script at most 400 KB (${size.glossary}, ${size.entries} entries)`,
-      met: size.content_js_bytes <= 400_000,
-      detail: `content.js ${size.content_js_bytes} bytes, of which the term index ${size.index_bytes}`,
+      target: `content script at most 400 KB = ${CONTENT_SCRIPT_TARGET_BYTES} bytes (${size.glossary}, ${size.entries} entries)`,
+      met: size.content_js_bytes <= CONTENT_SCRIPT_TARGET_BYTES,
+      detail: `content scripts ${size.content_js_bytes} bytes (${size.content_bytes_per_entry} per entry), of which the term index ${size.index_bytes} (${size.index_bytes_per_entry} per entry); ${size.held_index_bytes} more kept by the background`,
     });
   }
   targets.push({
@@ -243,7 +252,11 @@ export function extensionTable(rows: ExtensionSummary[]): string {
 }
 
 export function sizesTable(sizes: SizeSummary[]): string {
-  return ['| glossary | entries | content.js bytes | term index bytes |', '| --- | ---: | ---: | ---: |', ...sizes.map((s) => `| ${s.glossary} | ${s.entries} | ${s.content_js_bytes} | ${s.index_bytes} |`)].join('\n');
+  return [
+    '| glossary | entries | content script bytes | per entry | term index bytes in it | per entry | index bytes kept by the background |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...sizes.map((s) => `| ${s.glossary} | ${s.entries} | ${s.content_js_bytes} | ${s.content_bytes_per_entry} | ${s.index_bytes} | ${s.index_bytes_per_entry} | ${s.held_index_bytes} |`),
+  ].join('\n');
 }
 
 export function targetsTable(targets: Target[]): string {

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const browsers: BrowserSummary[] = args.firefox
       ? await benchBrowsers(harness.baseUrl, ['no-terms', '1mb'], runs, log, { chrome: join(PROJECT_ROOT, '.output/chrome-mv3'), firefox: join(PROJECT_ROOT, '.output/firefox-mv3') })
       : [];
-    const sizes: SizeSummary[] = [realSize(PROJECT_ROOT, index.entries.length, JSON.stringify(compact).length)];
+    const sizes: SizeSummary[] = [realSize(PROJECT_ROOT, index.entries.length, compact)];
     if (!args['skip-synthetic']) sizes.push(syntheticSize(PROJECT_ROOT, 4000, log));
 
     const base = GENERATED[0]!;

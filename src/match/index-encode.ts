@@ -17,7 +17,8 @@ import {
   PREFIX_CAP,
   slug,
   type CompactTermIndexData,
-  type ExtraSection,
+  SET_SEPARATOR,
+  type ExtraHead,
 } from './index-format';
 import { bytesToText } from './index-text';
 import { MIN_MISSPELLING_LENGTH } from './misspell';
@@ -120,7 +121,9 @@ export function encodeTermIndex(index: TermIndex): CompactTermIndexData {
     if (headword.includes('\n') || headword.includes('\t')) throw new Error(`term index: headword "${headword}" has a tab or newline`);
     return slug(headword) === id ? headword : `${headword}\t${id}`;
   });
-  const extra: ExtraSection = { cueSets: index.cueSets, unlessSets: index.unlessSets ?? index.cueSets.map(() => []), exact, stageWords: index.stageWords ?? [] };
+  const head: ExtraHead = { exact, stageWords: index.stageWords ?? [] };
+  const unlessSets = index.unlessSets ?? index.cueSets.map(() => []);
+  const extra = [JSON.stringify(head), ...index.cueSets.map(setLine), ...index.cueSets.map((_, n) => setLine(unlessSets[n] ?? []))].join('\n');
   const data: CompactTermIndexData = {
     v: FORMAT_VERSION,
     entryCount: index.entries.length,
@@ -128,11 +131,18 @@ export function encodeTermIndex(index: TermIndex): CompactTermIndexData {
     rows: deflateSection(Uint8Array.from(rows)),
     near: deflateSection(frontCode(near)),
     entries: deflateSection(entries.join('\n')),
-    extra: deflateSection(JSON.stringify(extra)),
+    extra: deflateSection(extra),
   };
   const problem = differences(canonical(index), canonical(new CompactTermIndex(data).toTermIndex()));
   if (problem) throw new Error(`term index: the compact index does not read back as compiled (${problem}); update src/match/index-format.ts`);
   return data;
+}
+
+function setLine(cues: readonly string[]): string {
+  for (const cue of cues) {
+    if (cue === '' || cue.includes(SET_SEPARATOR) || cue.includes('\n')) throw new Error(`term index: cannot store the cue "${cue}"`);
+  }
+  return cues.join(SET_SEPARATOR);
 }
 
 function exactCode(exactCase: string, key: string, stored: string[]): number {

@@ -15,7 +15,9 @@
  * - near: the ordinary English words close to a glossary word, front-coded like words.
  * - entries: one line per entry, the headword, plus a tab and the id when the id is not the
  *   headword's slug.
- * - extra: JSON of the cue sets, unless sets, and the few exact-case spellings not derived from keys.
+ * - extra: a first line of JSON (the few exact-case spellings not derived from keys, stage words),
+ *   then one line per cue set (its cues joined by SET_SEPARATOR), then one per unless set. Split
+ *   into lines when first read; a set's line is split into words only when a match asks for it.
  *
  * The content script's copy holds only words, rows and extra (what matching reads): it runs in
  * every frame, so its size counts many times. It brings the other two from the background
@@ -53,12 +55,43 @@ export interface CompactTermIndexData {
   extra: string;
 }
 
-export interface ExtraSection {
-  cueSets: string[][];
-  unlessSets: string[][];
+/** The extra section's first line. */
+export interface ExtraHead {
   exact: string[];
   stageWords?: Array<[entry: number, words: string[]]>;
 }
+
+/** Between the cues of one set in the extra section (cues are normalized words and spaces). */
+export const SET_SEPARATOR = '|';
+
+/** The extra section read: its head at once, each set's words when first asked for. */
+class ExtraSets {
+  readonly head: ExtraHead;
+  readonly count: number;
+  private readonly lines: string[];
+  private readonly sets: Array<readonly string[] | undefined>;
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    this.head = JSON.parse(this.lines[0] ?? '{}') as ExtraHead;
+    this.count = (this.lines.length - 1) >> 1;
+    this.sets = new Array<readonly string[] | undefined>(this.count * 2);
+  }
+
+  /** Cue set `n` (unless: its unless set); empty past the end. */
+  set(n: number, unless: boolean): readonly string[] {
+    if (!(n >= 0 && n < this.count)) return NO_CUES;
+    const at = unless ? this.count + n : n;
+    let words = this.sets[at];
+    if (!words) {
+      const line = this.lines[1 + at]!;
+      words = this.sets[at] = line === '' ? NO_CUES : line.split(SET_SEPARATOR);
+    }
+    return words;
+  }
+}
+
+const NO_CUES: readonly string[] = [];
 
 const NO_STAGE_WORDS: ReadonlySet<string> = new Set();
 
@@ -247,7 +280,7 @@ export class CompactTermIndex implements TermIndexReader {
   private rowBlocks: number[] | undefined;
   private entryLines: string[] | undefined;
   private ids: Map<string, number> | undefined;
-  private extraData: ExtraSection | undefined;
+  private extraData: ExtraSets | undefined;
   private stageWords: Map<number, ReadonlySet<string>> | undefined;
   private readonly targets = { single: new Map<string, string[]>(), phraseStart: new Map<string, string[]>() };
   /** Answers per word: a page asks about the same words again and again (bounded, see remember). */
@@ -290,6 +323,7 @@ export class CompactTermIndex implements TermIndexReader {
         } catch {
           section = undefined;
         }
+        if (section) await this.inflateAhead(name, section);
         this.brought.set(name, section ?? '');
       })();
       this.bringing.set(name, pending);
@@ -313,21 +347,24 @@ export class CompactTermIndex implements TermIndexReader {
   }
 
   /**
-   * Inflates the sections a scan reads (words, rows, near words, cue sets) with the browser's zlib,
-   * off the JavaScript inflater's slow path. Optional: anything read before it is done (or where
-   * there is no DecompressionStream) is inflated synchronously instead.
+   * Inflates the sections the data holds (words, rows, cue sets; near words and entries where they
+   * are in it: sections brought later are inflated as they come) with the browser's zlib, off the
+   * JavaScript inflater's slow path. Optional: anything read before it is done (or where there is
+   * no DecompressionStream) is inflated synchronously instead.
    */
   ready(): Promise<void> {
     if (typeof DecompressionStream !== 'function') return Promise.resolve();
-    return (this.readying ??= Promise.all(
-      (['words', 'rows', 'extra'] as const).map(async (name) => {
-        try {
-          this.inflated.set(name, await inflateNatively(this.data[name]));
-        } catch {
-          // Left to the synchronous inflater, which reports a corrupt section where it is read.
-        }
-      }),
-    ).then(() => undefined));
+    const present = (['words', 'rows', 'extra', 'near', 'entries'] as const).filter((name) => this.data[name] !== undefined);
+    return (this.readying ??= Promise.all(present.map((name) => this.inflateAhead(name, this.data[name]!))).then(() => undefined));
+  }
+
+  private async inflateAhead(name: SectionName, section: string): Promise<void> {
+    if (typeof DecompressionStream !== 'function') return;
+    try {
+      this.inflated.set(name, await inflateNatively(section));
+    } catch {
+      // Left to the synchronous inflater, which reports a corrupt section where it is read.
+    }
   }
 
   private bytes(name: SectionName): Uint8Array {
@@ -350,8 +387,8 @@ export class CompactTermIndex implements TermIndexReader {
     return (this.nearList ??= new FrontCodedWords(this.text('near')));
   }
 
-  private get extra(): ExtraSection {
-    return (this.extraData ??= JSON.parse(this.text('extra')) as ExtraSection);
+  private get extra(): ExtraSets {
+    return (this.extraData ??= new ExtraSets(this.text('extra')));
   }
 
   private get entries(): string[] {
@@ -381,16 +418,16 @@ export class CompactTermIndex implements TermIndexReader {
   }
 
   cueSet(n: number): readonly string[] {
-    return this.extra.cueSets[n] ?? [];
+    return this.extra.set(n, false);
   }
 
   stageWordsOf(entry: number): ReadonlySet<string> {
-    const byEntry = (this.stageWords ??= stageWordsByEntry(this.extra.stageWords));
+    const byEntry = (this.stageWords ??= stageWordsByEntry(this.extra.head.stageWords));
     return byEntry.get(entry) ?? NO_STAGE_WORDS;
   }
 
   unlessSet(n: number): readonly string[] {
-    return this.extra.unlessSets[n] ?? [];
+    return this.extra.set(n, true);
   }
 
   isGlossaryWord(word: string): boolean {
@@ -460,7 +497,7 @@ export class CompactTermIndex implements TermIndexReader {
     const out: SurfaceRow[] = [];
     readRows(reader, reader.pos + length, state, (entry, rest, exact, cueSet, flags) => {
       const key = rest.length === 0 ? firstWord : `${firstWord} ${rest.map((w) => this.words.at(w)).join(' ')}`;
-      out.push([key, entry, exactCaseOf(exact, key, this.extra.exact), cueSet, flags]);
+      out.push([key, entry, exactCaseOf(exact, key, this.extra.head.exact), cueSet, flags]);
     });
     return out;
   }
@@ -483,9 +520,9 @@ export class CompactTermIndex implements TermIndexReader {
     return {
       entries: Array.from({ length: this.entryCount }, (_, n) => [...this.entry(n)] as [string, string]),
       surfaces,
-      cueSets: this.extra.cueSets,
-      unlessSets: this.extra.unlessSets,
-      stageWords: this.extra.stageWords ?? [],
+      cueSets: Array.from({ length: this.extra.count }, (_, n) => [...this.extra.set(n, false)]),
+      unlessSets: Array.from({ length: this.extra.count }, (_, n) => [...this.extra.set(n, true)]),
+      stageWords: this.extra.head.stageWords ?? [],
       nearWords,
       spelling: { words, singleWords, phraseStarts },
     };
