@@ -354,8 +354,17 @@ export class CompactTermIndex implements TermIndexReader {
    */
   ready(): Promise<void> {
     if (typeof DecompressionStream !== 'function') return Promise.resolve();
-    const present = (['words', 'rows', 'extra', 'near', 'entries'] as const).filter((name) => this.data[name] !== undefined);
-    return (this.readying ??= Promise.all(present.map((name) => this.inflateAhead(name, this.data[name]!))).then(() => undefined));
+    return (this.readying ??= (async () => {
+      const present = (['words', 'rows', 'extra', 'near', 'entries'] as const).filter((name) => this.data[name] !== undefined);
+      // Turning a section's text into bytes is JavaScript work on the main thread: one section per
+      // task, the page gets its turn in between; the inflating itself runs natively, all at once.
+      const inflating: Array<Promise<void>> = [];
+      for (const name of present) {
+        if (inflating.length > 0) await nextTask();
+        inflating.push(this.inflateAhead(name, this.data[name]!));
+      }
+      await Promise.all(inflating);
+    })());
   }
 
   private async inflateAhead(name: SectionName, section: string): Promise<void> {
@@ -527,6 +536,10 @@ export class CompactTermIndex implements TermIndexReader {
       spelling: { words, singleWords, phraseStarts },
     };
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Keeps an answer; a page of endless unique words cannot grow the map forever. */
