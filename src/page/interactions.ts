@@ -91,7 +91,9 @@ export class Interactions {
       await this.popover.open(anchor, { kind: 'empty-selection' }, { takeFocus: true });
       return true;
     }
-    // The reader asked: every sense and every language is explained, evidence or not.
+    // The reader asked: every sense and every language is explained, evidence or not, and a
+    // misspelling too (the content script's index brings what those checks read on first need).
+    await this.controller.termIndex.prepareMisspellings?.();
     const found = this.controller.getLookupMatcher().findInText(text)[0];
     if (found) {
       const written = text.slice(found.start, found.end);
