@@ -39,6 +39,8 @@ export class PageController {
   readonly termIndex: TermIndexReader;
   /** Sentences of first occurrences, read once (the side panel asks again whenever the page changes). */
   private readonly sentences = new WeakMap<PageMatch, string>();
+  /** Whether the index's sections have been read once (see warmIndex). */
+  private indexWarm = false;
   /** Adds a web component's open shadow root to the mutation observer (scans find them). */
   private watchShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
@@ -215,6 +217,10 @@ export class PageController {
     const reading = this.getReading();
     // Building the matcher (first scan only) can use up a slice: the page gets its turn before scanning.
     if (slicer.due) await slicer.next(signal);
+    if (!this.indexWarm) {
+      this.indexWarm = true;
+      await warmIndex(this.termIndex, slicer, signal);
+    }
     let refreshedAt = -Infinity;
     // A scan that only adds matches (the first one) in "every time" mode hands each slice's matches
     // to the Highlighter as they come. Otherwise the visible set is computed again from the store,
@@ -277,4 +283,20 @@ export class PageController {
     this.highlighter?.sync(this.visible);
     this.onVisibleChange();
   }
+}
+
+/**
+ * Reads each part of the index once, a slice apart, before the first run: the word list, the surface
+ * rows with their cue sets, the near words. Each is decoded on first use, and all of them in the
+ * first run's matching made one task of 50 to 100 ms on a big page (and held back its first screen).
+ */
+async function warmIndex(index: TermIndexReader, slicer: Slicer, signal: AbortSignal): Promise<void> {
+  const word = index.spellingTargets('single', 'ca')[0]; // the word list
+  if (slicer.due) await slicer.next(signal);
+  if (word !== undefined) index.rowsStartingWith(word); // the rows, and the extra data they refer to
+  if (slicer.due) await slicer.next(signal);
+  index.cueSet(0);
+  if (slicer.due) await slicer.next(signal);
+  index.isNearWord('the'); // the near words
+  if (slicer.due) await slicer.next(signal);
 }
