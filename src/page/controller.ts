@@ -250,7 +250,10 @@ export class PageController {
           for (const match of reading.read(again, { evidence: false })) this.store.add(match);
           replaced = true;
         }
-        if (slicer.due) {
+        // The first matches (the top of the page, where a reader is) are shown as soon as they are
+        // found, and the page gets its turn to paint them, without waiting for the slice's end.
+        const first = refreshedAt === -Infinity && fresh.length > 0 && incremental();
+        if (slicer.due || first) {
           // The first slice (the top of the page) is shown at once.
           if (fresh.length > 0 && (incremental() || performance.now() - refreshedAt >= REFRESH_MS)) {
             handOver();
