@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   const compact = encodeTermIndex(index);
   const vocab = vocabulary(index);
   const checkResult = checkContentScript(PROJECT_ROOT, glossary);
+  log('generating the pages');
 
   // Generated pages go to a temp dir; the seeds are served from where they are (never copied).
   const dir = mkdtempSync(join(tmpdir(), 'termlight-bench-'));
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, `${spec.name}.html`), html);
     generated.set(spec.name, html);
   }
+  log('bundling the page driver, starting Chromium');
   const bundle = await bundlePageEntry();
   const harness = await Harness.start({ gen: `${dir}/`, seeds: `${SEEDS}/` }, bundle, JSON.stringify(compact));
   // The page with twenty frames from another origin (localhost, where the page is 127.0.0.1).
