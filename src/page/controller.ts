@@ -264,6 +264,9 @@ export class PageController {
       }
     }
     handOver();
+    // Blocks found by this scan are observed now, not after the batching delay (a rescan of a living
+    // page is short: its new terms should not wait for the next batch).
+    this.highlighter?.observePending();
     this.scanMainThreadMs += slicer.finish();
   }
 
