@@ -22,6 +22,8 @@ export interface TermlightSample extends TermlightRun {
 export interface MarkSample extends MarkRun {
   /** Set when the run did not finish: the cap was passed, or the tab had to be killed. */
   note?: string;
+  /** The cap this run had (a quick run sets it per page). */
+  capMs: number;
 }
 
 export interface PageSamples {
@@ -44,6 +46,14 @@ export interface BenchOptions {
   markTerms: string[];
   /** The mark.js modes to run (the quick run has one). */
   markModes: MarkMode[];
+  /**
+   * A quick run's mark.js: one run per page, no warm-up, after Termlight's runs, capped at this many
+   * times Termlight's median there (never above capMs): enough to show the 20x target when it is met,
+   * and a run that would only prove more stops early. Pages listed in `quickMarkSkip` get none.
+   */
+  quickMark?: { factor: number; minMs: number; skip: string[] };
+  /** No warm-up round on pages this big (a quick run: the page's reload, not the JIT, is what a warm-up warms). */
+  warmUpBelowBytes?: number;
   log: (message: string) => void;
 }
 
@@ -62,12 +72,12 @@ async function floorOnce(h: Harness, url: string): Promise<number> {
   return (await h.call('runFloor', []))!.ms;
 }
 
-async function markOnce(h: Harness, url: string, mode: MarkMode, options: BenchOptions): Promise<MarkSample> {
+async function markOnce(h: Harness, url: string, mode: MarkMode, options: BenchOptions, capMs = options.capMs): Promise<MarkSample> {
   await h.load(url, { mark: true });
   // A synchronous mark.js batch can overrun the cap; past cap + 30 s the tab is killed.
-  const run = await h.call('runMark', [mode, options.markTerms, options.capMs], options.capMs + 30_000);
-  if (!run) return { ms: options.capMs, marks: 0, timedOut: true, note: 'killed after the hard limit' };
-  return run.timedOut ? { ...run, note: `stopped at the ${options.capMs / 1000} s cap` } : run;
+  const run = await h.call('runMark', [mode, options.markTerms, capMs], capMs + 30_000);
+  if (!run) return { ms: capMs, marks: 0, timedOut: true, note: 'killed after the hard limit', capMs };
+  return run.timedOut ? { ...run, note: `stopped at the ${capMs / 1000} s cap`, capMs } : { ...run, capMs };
 }
 
 /**
@@ -79,17 +89,19 @@ async function markOnce(h: Harness, url: string, mode: MarkMode, options: BenchO
 export async function benchPage(h: Harness, page: BenchPage, options: BenchOptions, knownTimeouts: Set<MarkMode>): Promise<PageSamples> {
   const samples: PageSamples = { page, termlight: [], markjs: [], markjs_regexp: [], floor: [], notes: [] };
   const planned: Record<MarkMode, number> = { markjs: options.runs, markjs_regexp: options.runs };
-  options.log(`${page.name}: warm-up`);
-  await termlightOnce(h, page.url);
-  await floorOnce(h, page.url);
+  if (page.bytes < (options.warmUpBelowBytes ?? Infinity)) {
+    options.log(`${page.name}: warm-up`);
+    await termlightOnce(h, page.url);
+    await floorOnce(h, page.url);
+  }
   for (const mode of ['markjs', 'markjs_regexp'] as const) {
-    if (!options.markModes.includes(mode)) {
+    if (!options.markModes.includes(mode) || options.quickMark) {
       planned[mode] = 0;
       continue;
     }
     if (knownTimeouts.has(mode)) {
       planned[mode] = 0;
-      samples[mode].push({ ms: options.capMs, marks: 0, timedOut: true, note: 'not run: timed out on a smaller page' });
+      samples[mode].push({ ms: options.capMs, marks: 0, timedOut: true, note: 'not run: timed out on a smaller page', capMs: options.capMs });
       samples.notes.push(`${mode}: not run, it already timed out on a smaller page`);
       continue;
     }
@@ -117,6 +129,17 @@ export async function benchPage(h: Harness, page: BenchPage, options: BenchOptio
       }
     }
     samples.floor.push(await floorOnce(h, page.url));
+  }
+  const quick = options.quickMark;
+  if (quick && !quick.skip.includes(page.name)) {
+    const termlightMs = median(samples.termlight.map((r) => r.ms));
+    const capMs = Math.round(Math.min(options.capMs, Math.max(quick.minMs, quick.factor * termlightMs)));
+    for (const mode of options.markModes) {
+      const run = await markOnce(h, page.url, mode, options, capMs);
+      options.log(`${page.name}: ${mode} (one run, cap ${capMs / 1000} s) ${run.timedOut ? 'hit the cap' : `${Math.round(run.ms)} ms`}`);
+      samples[mode].push(run);
+    }
+    samples.notes.push(`quick run: mark.js once, capped at ${capMs / 1000} s (${quick.factor}x Termlight's median here, at most ${options.capMs / 1000} s)`);
   }
   await h.load(page.url, { index: true });
   samples.phases = await h.call('runPhases', []);

@@ -110,7 +110,12 @@ export class TermMatcher {
     const start: TrieNode = { next: undefined, terms: undefined };
     for (const [key, entry, exactCase, cueSet, flags] of rows) {
       let node = start;
-      for (const token of key.split(' ').slice(1)) {
+      // The key's words after the first, read in place (no array per row: a page's first use of a
+      // common word builds hundreds of rows).
+      for (let from = key.indexOf(' ') + 1; from > 0; ) {
+        const space = key.indexOf(' ', from);
+        const token = space < 0 ? key.slice(from) : key.slice(from, space);
+        from = space + 1;
         node.next ??= new Map();
         let child = node.next.get(token);
         if (!child) {

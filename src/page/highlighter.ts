@@ -11,6 +11,17 @@ const NAMES: Record<Exclude<HighlightStyle, 'off'>, { exact: string; misspelling
 
 /** How far outside the viewport ranges are registered ahead of scrolling. */
 const NEAR_VIEWPORT = '150% 0px';
+/** The same margin as a fraction of the viewport's height, for the geometry check below. */
+const NEAR_FRACTION = 1.5;
+/** Blocks past the near zone, one after another, before the geometry check stops (the rest is off screen). */
+const FAR_STREAK = 40;
+/**
+ * How long new blocks wait to be observed, gathered into one batch. Each observe() asks for a
+ * rendering step, and every rendering step computes every observed block's intersection: observed
+ * one slice at a time, a big page's scan paid for a frame over thousands of blocks after nearly
+ * every slice (the 5mb bench page's scan took four times its unsliced work).
+ */
+const OBSERVE_BATCH_MS = 250;
 
 export function highlightApiSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
@@ -32,6 +43,18 @@ export class Highlighter {
   private readonly ranges = new WeakMap<PageMatch, StaticRange>();
   private readonly observer: IntersectionObserver;
   private style: HighlightStyle = 'underline';
+  /**
+   * Whether a newly observed block's geometry is checked at once. The observer's first report comes
+   * only after the next rendering step, which during a long scan can be many slices later: checking
+   * the first blocks' boxes directly shows the first screen's terms in the slice that found them.
+   * It stops for good once blocks keep falling below the near zone (document order is mostly top
+   * to bottom), so the check costs a few dozen box reads, on the layout the page already has.
+   */
+  private eager = true;
+  private farStreak = 0;
+  /** Blocks shown but not observed yet (see OBSERVE_BATCH_MS). */
+  private pending: Element[] = [];
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(signal: AbortSignal) {
     this.exact.priority = 1;
@@ -86,7 +109,8 @@ export class Highlighter {
     if (!group) {
       group = new Set();
       this.byElement.set(element, group);
-      this.observer.observe(element);
+      this.observeSoon(element);
+      if (this.eager && this.nearByGeometry(element)) this.near.add(element);
     }
     group.add(match);
     // An element already observed and near the viewport gets no new observer callback, so a match shown
@@ -107,6 +131,32 @@ export class Highlighter {
       this.near.delete(element);
       this.observer.unobserve(element);
     }
+  }
+
+  private observeSoon(element: Element): void {
+    this.pending.push(element);
+    this.pendingTimer ??= setTimeout(() => this.observePending(), OBSERVE_BATCH_MS);
+  }
+
+  /** Observes the blocks gathered so far (those still shown). */
+  observePending(): void {
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = undefined;
+    for (const element of this.pending) if (this.byElement.has(element)) this.observer.observe(element);
+    this.pending = [];
+  }
+
+  /** Whether the element is within the observer's near zone now, read from its box (see `eager`). */
+  private nearByGeometry(element: Element): boolean {
+    const box = element.getBoundingClientRect();
+    const height = window.innerHeight;
+    if (box.width === 0 && box.height === 0) return false; // not rendered: the observer decides
+    if (box.top > height * (1 + NEAR_FRACTION)) {
+      if (++this.farStreak >= FAR_STREAK) this.eager = false;
+      return false;
+    }
+    this.farStreak = 0;
+    return box.bottom >= -height * NEAR_FRACTION && box.right >= 0 && box.left <= window.innerWidth;
   }
 
   private onIntersections(entries: IntersectionObserverEntry[]): void {
@@ -139,6 +189,8 @@ export class Highlighter {
   }
 
   private destroy(): void {
+    clearTimeout(this.pendingTimer);
+    this.pending = [];
     this.observer.disconnect();
     this.near.clear();
     this.unregister();

@@ -10,6 +10,27 @@ describe('tokenize and normalize', () => {
   it('splits on hyphens and drops possessive s', () => {
     expect(tokenize("non-small cell; Paget's disease").map((t) => t.raw)).toEqual(['non', 'small', 'cell', 'Paget', 'disease']);
   });
+  it('reads letters and digits of any script as the Unicode word pattern does', () => {
+    // Exactly the tokens of /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu, possessive s dropped (a tokenizer
+    // that reads char codes instead must keep this: combining marks, surrogates, other scripts).
+    const pattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+    const samples = [
+      'naïve café Ångström, straße İstanbul',
+      'x\u0301y e\u0301 \u0301abc 𝒜bc 𝟘1 ١٢٣ 日本語テキスト',
+      'a\u200db 😀smile😀 ab\ud800cd x\udc00y',
+      "CA-125 (p53) T2N0M0; 5'-UTR, 3 s",
+    ];
+    for (const text of samples) {
+      const expected = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
+      expect(tokenize(text)).toEqual(expected);
+    }
+    expect(tokenize("Paget's, Paget\u2019S and it").map((t) => t.raw)).toEqual(['Paget', 'Paget', 'and', 'it']);
+    expect(tokenize("it's an 's")).toEqual([
+      { start: 0, end: 2, raw: 'it' },
+      { start: 5, end: 7, raw: 'an' },
+      { start: 9, end: 10, raw: 's' },
+    ]);
+  });
   it('folds British spellings and diacritics onto one key', () => {
     expect(normalizeToken('Anaemia')).toBe('anemia');
     expect(normalizeToken('oesophagus')).toBe('esophagus');
