@@ -31,7 +31,12 @@ export function filterEntries(entries: readonly NotebookEntry[], filter: Noteboo
   });
 }
 
-export const byHeadword = (a: NotebookEntry, b: NotebookEntry) => a.headword.localeCompare(b.headword, 'en', { sensitivity: 'base' });
+/**
+ * One collator for every comparison: localeCompare with options builds a collator per call, and
+ * sorting 5,000 headwords with it took 0.7 s (13 ms with one collator).
+ */
+let collator: Intl.Collator | undefined;
+export const byHeadword = (a: NotebookEntry, b: NotebookEntry) => (collator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a.headword, b.headword);
 
 export interface PageGroup {
   key: string;
