@@ -32,11 +32,23 @@ export function filterEntries(entries: readonly NotebookEntry[], filter: Noteboo
 }
 
 /**
- * One collator for every comparison: localeCompare with options builds a collator per call, and
- * sorting 5,000 headwords with it took 0.7 s (13 ms with one collator).
+ * A–Z order. Headwords are compared by their folded form first (plain string comparison: sorting
+ * 5,000 entries takes a few milliseconds), and by a collator only when two fold alike: localeCompare
+ * with options builds a collator per call, and sorting 5,000 headwords with it took 0.7 s.
  */
 let collator: Intl.Collator | undefined;
-export const byHeadword = (a: NotebookEntry, b: NotebookEntry) => (collator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a.headword, b.headword);
+const sortKeys = new WeakMap<NotebookEntry, string>();
+function sortKeyOf(entry: NotebookEntry): string {
+  let key = sortKeys.get(entry);
+  if (key === undefined) sortKeys.set(entry, (key = fold(entry.headword)));
+  return key;
+}
+export function byHeadword(a: NotebookEntry, b: NotebookEntry): number {
+  const ka = sortKeyOf(a);
+  const kb = sortKeyOf(b);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return (collator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a.headword, b.headword);
+}
 
 export interface PageGroup {
   key: string;
