@@ -18,6 +18,8 @@ export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive
   Partial<Pick<PageController, 'occurrencesOf'>> & {
     /** Where a match was met, for the notebook, when the page is not the source (the PDF reader: "page N of <title>"). */
     contextOf?: (match: PageMatch) => PageContext | undefined;
+    /** The same for a selection explained by the keyboard path (`range` is absent for a context menu's text). */
+    selectionContextOf?: (range: Range | undefined, written: string) => PageContext | undefined;
   };
 
 const HOVER_OPEN_MS = 150;
@@ -100,7 +102,7 @@ export class Interactions {
       const content = await this.contentFor(found.senses ?? [found.entry], written, found.kind);
       if (content === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
       if (content) {
-        const pageContext = (): PageContext => ({ written, sentence: selectionSentence(range, text), ...pageIdentity() });
+        const pageContext = (): PageContext => this.controller.selectionContextOf?.(range, written) ?? { written, sentence: selectionSentence(range, text), ...pageIdentity() };
         await this.popover.open(anchor, withPageContext(content, pageContext), { takeFocus: true });
         this.shown = range ? this.matchAtCaret(range) : undefined; // N / P go on from the selected term
         return true;

@@ -94,7 +94,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     controller.applySettings(settings);
     current = controller;
     // Saving from the popover records "page N of <title>" and an address that reopens the reader there.
-    currentDocument = { title, url: (page) => (source.kind === 'url' ? readerPageUrl(location.href, source.url, page) : undefined) };
+    // The page on screen is the source of a selection the keyboard path explains without a range.
+    currentDocument = { title, url: (page) => (source.kind === 'url' ? readerPageUrl(location.href, source.url, page) : undefined), page: () => viewer.currentPage };
     watchSettings((next) => {
       settings = next;
       controller.applySettings(next);
@@ -184,7 +185,7 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
 
   // One popover host and one set of pointer and keyboard listeners, following whichever document is open.
   let current: ReaderController | undefined;
-  let currentDocument: { title: string; url: (page: number) => string | undefined } | undefined;
+  let currentDocument: { title: string; url: (page: number) => string | undefined; page: () => number } | undefined;
   const noMatches = new MatchStore();
   let lookupBeforeOpen: TermMatcher | undefined;
   const source: MatchSource = {
@@ -197,6 +198,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     isVisible: (match) => current?.isVisible(match) ?? false,
     sensesOf: (match) => current?.sensesOf(match) ?? [match.entry],
     contextOf: (match) => (current && currentDocument ? current.contextOf(match, currentDocument.title, currentDocument.url) : undefined),
+    selectionContextOf: (range, written) =>
+      current && currentDocument ? current.selectionContextOf(range, written, currentDocument.page(), currentDocument.title, currentDocument.url) : undefined,
     termIndex,
     getLookupMatcher: () => current?.getLookupMatcher() ?? (lookupBeforeOpen ??= new TermMatcher(termIndex, { includeEveryday: true })),
   };

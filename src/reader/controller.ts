@@ -10,7 +10,7 @@ import { MatchStore } from '../page/store';
 import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { PageContext } from '../page/page-context';
-import { readerContext } from './save-context';
+import { readerContext, readerSelectionContext } from './save-context';
 import { textContentText, textLayerRun } from './text-runs';
 
 /** The document's language, once decided: `read` is false when Termlight has no glossary for it. */
@@ -314,6 +314,22 @@ export class ReaderController {
     if (!run || pageNumber === undefined) return undefined;
     const url = documentUrl(pageNumber);
     return readerContext(run, match, { number: pageNumber, title, ...(url ? { url } : {}) });
+  }
+
+  /**
+   * What the notebook records when the term of a selection is saved (the keyboard path): the page the
+   * selection is in (else `fallbackPage`, the page on screen), its sentence and "page N of <title>".
+   */
+  selectionContextOf(range: Range | undefined, written: string, fallbackPage: number, title: string, documentUrl: (page: number) => string | undefined): PageContext | undefined {
+    let pageNumber: number | undefined;
+    const node = range?.startContainer;
+    if (node) for (const [page, { layer }] of this.pageMatches) if (layer.contains(node)) pageNumber = page;
+    pageNumber ??= fallbackPage;
+    const layer = this.pageMatches.get(pageNumber)?.layer;
+    const run = layer ? textLayerRun(layer) : undefined;
+    if (!run) return undefined;
+    const url = documentUrl(pageNumber);
+    return readerSelectionContext(run, range, written, { number: pageNumber, title, ...(url ? { url } : {}) });
   }
 
   /** Matches on one rendered page (tests and the page list). */
