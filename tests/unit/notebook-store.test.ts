@@ -4,7 +4,7 @@ import { applySave, contextId, mergeEntries, mergeNotes } from '../../src/notebo
 import { readRecord } from '../../src/notebook/migrations';
 import { entryKey, normalizeTags, parseTagInput, type NotebookEntry, type SaveInput } from '../../src/notebook/schema';
 import { sentenceAround } from '../../src/notebook/sentence';
-import { NotebookStore, readNotebookInPages, readSnapshot, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
+import { NotebookStore, readNotebookInPages, readSnapshot, readWholeNotebook, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
 import { filterEntries, groupByPage } from '../../src/notebook/filter';
 
 const DAY1 = new Date('2026-12-03T10:00:00.000Z');
@@ -296,5 +296,28 @@ describe('reading a big notebook a page at a time', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]!.entries).toHaveLength(30);
     expect(pages[0]!.problems.map((p) => p.key)).toEqual([entryKey('broken')]);
+  });
+
+  it('the whole notebook at once (the study sheet, the store) is read in the same pages: one damaged record is a notice, never the notebook', async () => {
+    await seed(450, ['term-200x']);
+    const { area, calls } = countingArea(true);
+    const whole = await readWholeNotebook(area, undefined, 200);
+    expect(calls).not.toContain(null);
+    expect(calls.every((keys) => Array.isArray(keys) && keys.length <= 200)).toBe(true);
+    expect(whole.entries).toHaveLength(450);
+    expect(whole.problems).toEqual([{ key: entryKey('term-200x'), reason: expect.stringContaining('headword') }]);
+  });
+
+  it('the store reads and clears the notebook without get(null) where the browser lists keys', async () => {
+    await seed(30, ['broken']);
+    const { area, calls } = countingArea(true);
+    const local = fakeBrowser.storage.local;
+    const store = new NotebookStore({ ...area, set: (items) => local.set(items), remove: (keys) => local.remove(keys) }, () => DAY2);
+    const snapshot = await store.snapshot();
+    expect(snapshot.entries).toHaveLength(30);
+    expect(snapshot.problems.map((p) => p.key)).toEqual([entryKey('broken')]);
+    expect(await store.clear()).toBe(31); // the unreadable record too
+    expect(calls).not.toContain(null);
+    expect(await local.get(null)).toEqual({ settings: { unrelated: true } });
   });
 });
