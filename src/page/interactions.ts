@@ -14,7 +14,7 @@ import { matchRange, readingPosition, scrollMatchIntoView } from './reading-posi
 
 /** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
 export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
-  // The side panel's "reveal" needs a page's occurrences; the PDF reader has no side panel yet.
+  // The side panel's "reveal" on a web page walks its occurrences (the PDF reader reveals by page, revealMatch).
   Partial<Pick<PageController, 'occurrencesOf'>> & {
     /** Where a match was met, for the notebook, when the page is not the source (the PDF reader: "page N of <title>"). */
     contextOf?: (match: PageMatch) => PageContext | undefined;
@@ -194,6 +194,11 @@ export class Interactions {
     const index = last ? occurrences.indexOf(last) : -1;
     const match = occurrences[(index + 1) % occurrences.length]!;
     this.revealed.set(id, match);
+    return this.revealMatch(match);
+  }
+
+  /** Scrolls to one occurrence, marks it and opens its popover, leaving focus where it is (the side panel). */
+  async revealMatch(match: PageMatch): Promise<boolean> {
     match.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     this.markRevealed(match);
     this.openedByHover = false;

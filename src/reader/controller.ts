@@ -11,6 +11,8 @@ import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { PageContext } from '../page/page-context';
 import { readerContext, readerSelectionContext } from './save-context';
+import { sentenceAround } from '../notebook/sentence';
+import { compareMatches } from '../page/page-context';
 import { textContentText, textLayerRun } from './text-runs';
 
 /** The document's language, once decided: `read` is false when Termlight has no glossary for it. */
@@ -27,6 +29,17 @@ export interface DocumentTerm {
   id: string;
   headword: string;
   pages: number[];
+  /** Occurrences in the document. */
+  count: number;
+  /** Its first occurrence: the page, the words as written and their sentence (what "Save all" keeps). */
+  first?: FirstOccurrence;
+}
+
+interface FirstOccurrence {
+  page: number;
+  written: string;
+  sentence: string;
+  misspelled: boolean;
 }
 
 /**
@@ -69,6 +82,10 @@ export class ReaderController {
   readonly termIndex: TermIndexReader;
   /** Entry number -> its matches by page, from the whole document's text (not only rendered pages). */
   private readonly documentTerms = new Map<number, Map<number, DocumentMatch[]>>();
+  /** Entry number -> its first occurrence in the document's text (one sentence kept per term, not per match). */
+  private readonly firstOccurrences = new Map<number, FirstOccurrence>();
+  /** Called after each refresh of what is shown (visibleMatchOn waits with them). */
+  private readonly shownWaiters = new Set<() => void>();
 
   constructor(
     termIndex: TermIndex | TermIndexReader,
@@ -167,24 +184,26 @@ export class ReaderController {
   /** Terms found in the document so far that the document supports, by headword, with their pages. */
   documentTermList(): DocumentTerm[] {
     const shows = this.reading?.evidence;
-    const pagesOf = new Map<number, Set<number>>();
+    const pagesOf = new Map<number, { pages: Set<number>; count: number }>();
     for (const byPage of this.documentTerms.values()) {
       for (const [page, matches] of byPage) {
         for (const match of matches) {
           if (shows && !shows.supports(match)) continue;
           for (const entry of shows ? shows.sensesOf(match) : [match.entry]) {
             if (this.knownEntries.has(entry)) continue;
-            let pages = pagesOf.get(entry);
-            if (!pages) pagesOf.set(entry, (pages = new Set()));
-            pages.add(page);
+            let found = pagesOf.get(entry);
+            if (!found) pagesOf.set(entry, (found = { pages: new Set(), count: 0 }));
+            found.pages.add(page);
+            found.count++;
           }
         }
       }
     }
     return [...pagesOf]
-      .map(([entry, pages]) => {
+      .map(([entry, { pages, count }]) => {
         const [id, headword] = this.termIndex.entry(entry);
-        return { id, headword, pages: [...pages].sort((a, b) => a - b) };
+        const first = this.firstOccurrences.get(entry);
+        return { id, headword, pages: [...pages].sort((a, b) => a - b), count, ...(first ? { first } : {}) };
       })
       .sort((a, b) => a.headword.localeCompare(b.headword));
   }
@@ -200,7 +219,13 @@ export class ReaderController {
       const items = await pageText(page);
       await this.languageDecided;
       const started = performance.now();
-      for (const match of this.getReading().readText(textContentText(items), { evidence: this.countsEvidence(page) })) {
+      const text = textContentText(items);
+      for (const match of this.getReading().readText(text, { evidence: this.countsEvidence(page) })) {
+        for (const entry of match.senses ?? [match.entry]) {
+          if (this.firstOccurrences.has(entry)) continue;
+          const written = text.slice(match.start, match.end);
+          this.firstOccurrences.set(entry, { page, written: written.slice(0, 200), sentence: sentenceAround(text, match.start, match.end).sentence, misspelled: match.kind === 'misspelling' });
+        }
         let byPage = this.documentTerms.get(match.entry);
         if (!byPage) this.documentTerms.set(match.entry, (byPage = new Map()));
         let onPage = byPage.get(page);
@@ -295,6 +320,32 @@ export class ReaderController {
     this.highlighter?.sync(this.visible);
     if (this.visible.size > 0) this.firstHighlightsAt ??= performance.now();
     this.onChange();
+    for (const waiter of [...this.shownWaiters]) waiter();
+  }
+
+  /**
+   * The first highlighted occurrence of a term on a page, once that page is rendered and matched
+   * (the side panel asked to reveal it and the viewer is going there); undefined after `timeoutMs`.
+   */
+  visibleMatchOn(pageNumber: number, id: string, timeoutMs = 10_000): Promise<PageMatch | undefined> {
+    const entry = this.termIndex.entryNumber(id);
+    if (entry === undefined) return Promise.resolve(undefined);
+    const find = () => this.matchesOnPage(pageNumber).filter((m) => this.sensesOf(m).includes(entry)).sort(compareMatches)[0];
+    return new Promise((resolve) => {
+      const check = () => {
+        const match = find();
+        if (match) done(match);
+      };
+      const done = (match: PageMatch | undefined) => {
+        this.shownWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(match);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      this.signal.addEventListener('abort', () => done(undefined), { once: true });
+      this.shownWaiters.add(check);
+      check();
+    });
   }
 
   /** The page a match of a rendered text layer is on. */
