@@ -12,6 +12,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_PATH, extensionId, launchWithExtension } from '../../tests/browser';
+import { generatedNotebook } from './notebook-data';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -24,26 +25,6 @@ const TERMS = 5000;
 
 type Phase = 'open' | 'search' | 'grouping' | 'delete+undo';
 type Figures = Record<Phase, { count: number; longest: number }>;
-
-/** 5,000 valid records, as a reader who saved from 40 sites would have them (the e2e test's shape). */
-export function generatedNotebook(count = TERMS): Record<string, unknown> {
-  const now = new Date().toISOString();
-  const items: Record<string, unknown> = {};
-  for (let i = 0; i < count; i++) {
-    const id = `test-term-${String(i).padStart(4, '0')}`;
-    items[`notebook:entry:${id}`] = {
-      v: 1,
-      entryId: id,
-      headword: `test term ${String(i).padStart(4, '0')}`,
-      contexts: [{ id: `c${i}`, written: 'term', sentence: `Sentence number ${i} with the term in it.`, title: `Page ${i % 40}`, url: `https://site${i % 40}.example/article`, savedAt: now }],
-      note: i % 7 === 0 ? `note ${i}` : '',
-      tags: i % 10 === 0 ? ['tenth'] : [],
-      createdAt: now,
-      updatedAt: now,
-    };
-  }
-  return items;
-}
 
 async function seed(context: BrowserContext): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -10,8 +10,8 @@ import { MatchStore } from '../page/store';
 import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { PageContext } from '../page/page-context';
+import { DocumentTerms, type DocumentTerm } from './document-terms';
 import { readerContext, readerSelectionContext } from './save-context';
-import { sentenceAround } from '../notebook/sentence';
 import { compareMatches } from '../page/page-context';
 import { textContentText, textLayerRun } from './text-runs';
 
@@ -21,26 +21,7 @@ export interface DocumentLanguage {
   read: boolean;
 }
 
-/** A match of the document's text (not of a rendered text layer): what "Terms in this document" lists. */
-type DocumentMatch = Pick<PageMatch, 'entry' | 'needs' | 'senses'>;
-
-/** A term found somewhere in the document, with every page it is on ("On this page"). */
-export interface DocumentTerm {
-  id: string;
-  headword: string;
-  pages: number[];
-  /** Occurrences in the document. */
-  count: number;
-  /** Its first occurrence: the page, the words as written and their sentence (what "Save all" keeps). */
-  first?: FirstOccurrence;
-}
-
-interface FirstOccurrence {
-  page: number;
-  written: string;
-  sentence: string;
-  misspelled: boolean;
-}
+export type { DocumentTerm } from './document-terms';
 
 /**
  * Termlight in the PDF reader: the same reading (language gate, matcher, page evidence), match store,
@@ -80,10 +61,8 @@ export class ReaderController {
   private readonly queued = new Map<number, Element>();
   private draining = false;
   readonly termIndex: TermIndexReader;
-  /** Entry number -> its matches by page, from the whole document's text (not only rendered pages). */
-  private readonly documentTerms = new Map<number, Map<number, DocumentMatch[]>>();
-  /** Entry number -> its first occurrence in the document's text (one sentence kept per term, not per match). */
-  private readonly firstOccurrences = new Map<number, FirstOccurrence>();
+  /** The terms of the whole document's text (not only rendered pages). */
+  private readonly documentTerms: DocumentTerms;
   /** Called after each refresh of what is shown (visibleMatchOn waits with them). */
   private readonly shownWaiters = new Set<() => void>();
 
@@ -93,6 +72,7 @@ export class ReaderController {
     private readonly onChange: () => void = () => {},
   ) {
     this.termIndex = toIndexReader(termIndex);
+    this.documentTerms = new DocumentTerms(this.termIndex);
     this.languageDecided = new Promise((resolve) => (this.settleLanguage = resolve));
     if (highlightApiSupported()) this.highlighter = new Highlighter(signal);
   }
@@ -183,29 +163,7 @@ export class ReaderController {
 
   /** Terms found in the document so far that the document supports, by headword, with their pages. */
   documentTermList(): DocumentTerm[] {
-    const shows = this.reading?.evidence;
-    const pagesOf = new Map<number, { pages: Set<number>; count: number }>();
-    for (const byPage of this.documentTerms.values()) {
-      for (const [page, matches] of byPage) {
-        for (const match of matches) {
-          if (shows && !shows.supports(match)) continue;
-          for (const entry of shows ? shows.sensesOf(match) : [match.entry]) {
-            if (this.knownEntries.has(entry)) continue;
-            let found = pagesOf.get(entry);
-            if (!found) pagesOf.set(entry, (found = { pages: new Set(), count: 0 }));
-            found.pages.add(page);
-            found.count++;
-          }
-        }
-      }
-    }
-    return [...pagesOf]
-      .map(([entry, { pages, count }]) => {
-        const [id, headword] = this.termIndex.entry(entry);
-        const first = this.firstOccurrences.get(entry);
-        return { id, headword, pages: [...pages].sort((a, b) => a - b), count, ...(first ? { first } : {}) };
-      })
-      .sort((a, b) => a.headword.localeCompare(b.headword));
+    return this.documentTerms.list(this.reading?.evidence, this.knownEntries);
   }
 
   /**
@@ -220,18 +178,7 @@ export class ReaderController {
       await this.languageDecided;
       const started = performance.now();
       const text = textContentText(items);
-      for (const match of this.getReading().readText(text, { evidence: this.countsEvidence(page) })) {
-        for (const entry of match.senses ?? [match.entry]) {
-          if (this.firstOccurrences.has(entry)) continue;
-          const written = text.slice(match.start, match.end);
-          this.firstOccurrences.set(entry, { page, written: written.slice(0, 200), sentence: sentenceAround(text, match.start, match.end).sentence, misspelled: match.kind === 'misspelling' });
-        }
-        let byPage = this.documentTerms.get(match.entry);
-        if (!byPage) this.documentTerms.set(match.entry, (byPage = new Map()));
-        let onPage = byPage.get(page);
-        if (!onPage) byPage.set(page, (onPage = []));
-        onPage.push({ entry: match.entry, ...(match.needs ? { needs: match.needs } : {}), ...(match.senses ? { senses: match.senses } : {}) });
-      }
+      this.documentTerms.add(page, text, this.getReading().readText(text, { evidence: this.countsEvidence(page) }));
       // Evidence from a page not rendered yet (the health signal turning on) may show matches already on screen.
       if (this.evidenceChanged()) {
         this.refreshVisible();
