@@ -5,7 +5,7 @@ import { readRecord } from '../../src/notebook/migrations';
 import { entryKey, normalizeTags, parseTagInput, type NotebookEntry, type SaveInput } from '../../src/notebook/schema';
 import { sentenceAround } from '../../src/notebook/sentence';
 import { NotebookStore, readNotebookInPages, readSnapshot, readWholeNotebook, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
-import { filterEntries, groupByPage } from '../../src/notebook/filter';
+import { byHeadword, filterEntries, groupByPage, prepareSearch } from '../../src/notebook/filter';
 
 const DAY1 = new Date('2026-12-03T10:00:00.000Z');
 const DAY2 = new Date('2026-12-04T10:00:00.000Z');
@@ -224,6 +224,18 @@ describe('merging and tags', () => {
       ['Title of https://a.example/', ['mri']],
       ['Saved without a page', ['ct']],
     ]);
+  });
+
+  it('A–Z order folds case and accents; a sorted list keeps its order in each page group; search folds accents too', async () => {
+    const on = (id: string, headword: string, sentence = 'A sentence.') => applySave(undefined, fromPage(id, headword, 'https://a.example/', sentence), DAY1);
+    const entries = [on('b', 'bone scan'), on('e', 'Édème', 'Un œdème léger.'), on('a', 'Achilles tendon'), on('c', 'CT scan'), on('b2', 'bone marrow')];
+    const sorted = [...entries].sort(byHeadword);
+    expect(sorted.map((e) => e.headword)).toEqual(['Achilles tendon', 'bone marrow', 'bone scan', 'CT scan', 'Édème']);
+    expect(groupByPage(sorted, true)[0]!.entries.map((e) => e.headword)).toEqual(sorted.map((e) => e.headword));
+    await prepareSearch(entries);
+    expect(filterEntries(sorted, { query: 'edeme', tags: [] }).map((e) => e.entryId)).toEqual(['e']);
+    expect(filterEntries(sorted, { query: 'LÉGER', tags: [] }).map((e) => e.entryId)).toEqual(['e']);
+    expect(filterEntries(sorted, { query: 'scan', tags: [] }).map((e) => e.entryId)).toEqual(['b', 'c']);
   });
 });
 

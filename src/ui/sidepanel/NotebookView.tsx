@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { sendToBackground } from '../../messaging/runtime';
-import { byHeadword, filterEntries, groupByPage, tagCounts } from '../../notebook/filter';
+import { byHeadword, filterEntries, groupByPage, prepareSearch, tagCounts } from '../../notebook/filter';
 import type { NotebookEntry } from '../../notebook/schema';
 import { MemoEntryCard } from './EntryCard';
 import { ExportButtons } from './ExportButtons';
@@ -36,12 +36,19 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
   const filtered = useMemo(() => filterEntries(all, { query, tags }), [all, query, tags]);
   const rows = useMemo<Row[]>(() => {
     if (grouping === 'az') return filtered.map((entry) => ({ kind: 'entry', key: entry.entryId, entry }));
-    return groupByPage(filtered).flatMap((group) => [
+    return groupByPage(filtered, true).flatMap((group) => [
       { kind: 'group' as const, key: `g:${group.key}`, title: group.title, url: group.url, count: group.entries.length },
       ...group.entries.map((entry) => ({ kind: 'entry' as const, key: `${group.key}|${entry.entryId}`, entry })),
     ]);
   }, [filtered, grouping]);
   useEffect(() => setLimit(PAGE_SIZE), [query, tags, grouping]);
+  // Once the notebook is read, its search text is prepared between tasks, before the first keystroke.
+  useEffect(() => {
+    if (state.loading) return;
+    const lifetime = new AbortController();
+    void prepareSearch(all, lifetime.signal).catch(() => undefined);
+    return () => lifetime.abort();
+  }, [all, state.loading]);
   const allTags = useMemo(() => tagCounts(all), [all]);
 
   // Only entry rows count toward the limit; a group heading shows with its first entry.
