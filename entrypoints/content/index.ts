@@ -2,10 +2,11 @@ import termIndex from 'virtual:termlight/term-index';
 import '../../src/page/highlights.css';
 import { CompactTermIndex } from '../../src/match/index-format';
 import { TermIndexSectionSchema } from '../../src/messaging/messages';
-import { answerMessages, sendToBackground } from '../../src/messaging/runtime';
+import { sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
 import { startWhenReadable } from '../../src/page/frame-gate';
 import { Interactions } from '../../src/page/interactions';
+import { answerPageRequests } from '../../src/page/page-requests';
 import type { Settings } from '../../src/settings/schema';
 import { pageNotebookBridge } from '../../src/page/notebook-bridge';
 import { loadSettings, watchSettings } from '../../src/settings/store';
@@ -64,25 +65,25 @@ export default defineContentScript({
       }
 
       // Every answer reads entries (ids, headwords): asked before they are here, it waits for them.
-      answerMessages(
+      answerPageRequests(
         {
-          'page-terms': async () => {
+          terms: async () => {
             await entriesHere;
             return controller.pageTerms();
           },
-          'page-matches': async () => {
+          matches: async () => {
             await entriesHere;
             return controller.pageMatches();
           },
-          'reveal-term': async (message) => {
+          reveal: async (id) => {
             await entriesHere;
-            return interactions.reveal(message.id);
+            return interactions.reveal(id);
           },
-          'explain-selection': async (message) => {
+          explainSelection: async (text) => {
             await entriesHere;
-            return interactions.explainSelection(message.text);
+            return interactions.explainSelection(text);
           },
-          'explain-next-term': async () => {
+          explainNext: async () => {
             await entriesHere;
             return interactions.explainNext();
           },

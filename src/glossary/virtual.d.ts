@@ -11,3 +11,8 @@ declare module 'virtual:termlight/held-sections' {
   const sections: Record<import('../match/index-format').HeldSection, string>;
   export default sections;
 }
+declare module 'virtual:termlight/definition-parts' {
+  /** The definitions as JSON strings of a few hundred each (src/glossary/definition-parts.ts parses them in slices). */
+  const parts: string[];
+  export default parts;
+}

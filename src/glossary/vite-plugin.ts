@@ -7,13 +7,17 @@ import { encodeTermIndex } from '../match/index-encode';
 const TERM_INDEX = 'virtual:termlight/term-index';
 const DEFINITIONS = 'virtual:termlight/definitions';
 const HELD_SECTIONS = 'virtual:termlight/held-sections';
-const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS].map((id) => `\0${id}`));
+const DEFINITION_PARTS = 'virtual:termlight/definition-parts';
+const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS, DEFINITION_PARTS].map((id) => `\0${id}`));
+
+/** Definitions per part: one part's JSON.parse is a few milliseconds (the whole glossary's was 40 to 120 ms). */
+export const DEFINITIONS_PER_PART = 150;
 
 /**
- * Compiles glossary/ at build time into three modules: the term index as the content script carries
+ * Compiles glossary/ at build time into modules: the term index as the content script carries
  * it (words, rows, cue sets), the sections it leaves out (entries and near-English words: the
  * background hands them to a content script when it needs them, the PDF reader imports them), and
- * the definitions (background, popup, options).
+ * the definitions (background, popup, options; in parts for the side panel).
  * An invalid glossary fails the build, naming file, entry and field.
  */
 export function glossaryPlugin(projectRoot: string): Plugin {
@@ -41,7 +45,15 @@ export function glossaryPlugin(projectRoot: string): Plugin {
         const { near, entries } = encode();
         return `export default ${JSON.stringify({ near, entries })};`;
       }
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(glossary.definitions))});`;
+      // The definitions are JSON strings in parts: a page that must not block (the side panel) parses them
+      // one part per task (src/glossary/definition-parts.ts); the others import them parsed. One copy
+      // of the data in the build either way.
+      if (id === `\0${DEFINITION_PARTS}`) {
+        const parts: string[] = [];
+        for (let i = 0; i < glossary.definitions.length; i += DEFINITIONS_PER_PART) parts.push(JSON.stringify(glossary.definitions.slice(i, i + DEFINITIONS_PER_PART)));
+        return `export default ${JSON.stringify(parts)};`;
+      }
+      return `import parts from '${DEFINITION_PARTS}';\nexport default parts.flatMap((part) => JSON.parse(part));`;
     },
     watchChange(id) {
       if (id.includes('/glossary/')) built = encoded = undefined;

@@ -62,24 +62,31 @@ export interface PageTerms {
   language?: { code: string; read: boolean };
 }
 
-/** One term found on the page, for the side panel's "On this page". */
-export interface PageTerm {
-  id: string;
-  headword: string;
-  /** Visible occurrences on the page. */
-  count: number;
+/** One term found on the page, for the side panel's "On this page" (checked where the reply arrives). */
+export const PageTermSchema = z.object({
+  id: z.string().check(z.maxLength(100)),
+  headword: z.string().check(z.maxLength(200)),
+  /** Visible occurrences on the page (in a PDF: in the document). */
+  count: z.number(),
   /** The first occurrence as written, and its sentence (what "Save all" keeps). */
-  written: string;
-  sentence: string;
-  misspelled: boolean;
-}
+  written: z.string().check(z.maxLength(200)),
+  sentence: z.string().check(z.maxLength(2000)),
+  misspelled: z.boolean(),
+  /** In the PDF reader: the pages the term is on. */
+  pages: z.optional(z.array(z.number()).check(z.maxLength(100_000))),
+  /** Where the first occurrence was met when that is not the page itself (a PDF: "page N of <title>", #page=N). */
+  source: z.optional(z.object({ title: z.string().check(z.maxLength(300)), url: z.string().check(z.maxLength(2048)) })),
+});
+export type PageTerm = z.infer<typeof PageTermSchema>;
 
-export interface PageMatches {
-  title: string;
-  url: string;
-  active: boolean;
-  terms: PageTerm[];
-}
+/** The answer to `page-matches`: from a web page's content script or from the PDF reader. */
+export const PageMatchesSchema = z.object({
+  title: z.string(),
+  url: z.string(),
+  active: z.boolean(),
+  terms: z.array(PageTermSchema).check(z.maxLength(20_000)),
+});
+export type PageMatches = z.infer<typeof PageMatchesSchema>;
 
 /** A notebook change's answer: the result, or an error the reader can act on (storage full, bad file). */
 export type NotebookReply<T> = { ok: true; value: T } | { ok: false; error: string };

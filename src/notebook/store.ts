@@ -91,6 +91,31 @@ export async function readNotebookInPages(
   }
 }
 
+/**
+ * The whole notebook as one snapshot, read with the same paged, validated reads (never one
+ * `get(null)` of the whole storage area where the browser can list keys): one corrupt record is a
+ * problem in the result, never the end of the read.
+ */
+export async function readWholeNotebook(area: Pick<StorageArea, 'get' | 'getKeys'>, signal?: AbortSignal, pageSize = READ_PAGE_SIZE): Promise<NotebookSnapshot> {
+  const whole: NotebookSnapshot = { entries: [], problems: [] };
+  await readNotebookInPages(
+    area,
+    (page) => {
+      for (const entry of page.entries) whole.entries.push(entry);
+      for (const problem of page.problems) whole.problems.push(problem);
+    },
+    signal,
+    pageSize,
+  );
+  return whole;
+}
+
+/** The notebook's keys: listed without their values where the browser can (getKeys), else from a full read. */
+async function notebookKeys(area: Pick<StorageArea, 'get' | 'getKeys'>): Promise<string[]> {
+  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
+  return keys.filter(isEntryKey);
+}
+
 export class StorageFullError extends Error {
   constructor(cause: unknown) {
     super('The browser has no room left for Termlight’s notebook. Export it (JSON), then delete some saved terms.', { cause });
@@ -111,8 +136,8 @@ export class NotebookStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async snapshot(): Promise<NotebookSnapshot> {
-    return readSnapshot(await this.area.get(null));
+  snapshot(): Promise<NotebookSnapshot> {
+    return readWholeNotebook(this.area);
   }
 
   async get(entryId: string): Promise<NotebookEntry | null> {
@@ -206,7 +231,7 @@ export class NotebookStore {
   /** "Delete everything": every notebook record, unreadable ones included. */
   clear(): Promise<number> {
     return this.change(async () => {
-      const keys = Object.keys(await this.area.get(null)).filter(isEntryKey);
+      const keys = await notebookKeys(this.area);
       if (keys.length > 0) await this.area.remove(keys);
       return keys.length;
     });

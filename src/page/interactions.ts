@@ -14,10 +14,12 @@ import { matchRange, readingPosition, scrollMatchIntoView } from './reading-posi
 
 /** What Interactions needs from whoever found the terms: the web page's PageController or the PDF reader's. */
 export type MatchSource = Pick<PageController, 'store' | 'isVisible' | 'isActive' | 'termIndex' | 'getLookupMatcher' | 'sensesOf'> &
-  // The side panel's "reveal" needs a page's occurrences; the PDF reader has no side panel yet.
+  // The side panel's "reveal" on a web page walks its occurrences (the PDF reader reveals by page, revealMatch).
   Partial<Pick<PageController, 'occurrencesOf'>> & {
     /** Where a match was met, for the notebook, when the page is not the source (the PDF reader: "page N of <title>"). */
     contextOf?: (match: PageMatch) => PageContext | undefined;
+    /** The same for a selection explained by the keyboard path (`range` is absent for a context menu's text). */
+    selectionContextOf?: (range: Range | undefined, written: string) => PageContext | undefined;
   };
 
 const HOVER_OPEN_MS = 150;
@@ -100,7 +102,7 @@ export class Interactions {
       const content = await this.contentFor(found.senses ?? [found.entry], written, found.kind);
       if (content === undefined) return false; // the background is unreachable (extension updated): say nothing wrong
       if (content) {
-        const pageContext = (): PageContext => ({ written, sentence: selectionSentence(range, text), ...pageIdentity() });
+        const pageContext = (): PageContext => this.controller.selectionContextOf?.(range, written) ?? { written, sentence: selectionSentence(range, text), ...pageIdentity() };
         await this.popover.open(anchor, withPageContext(content, pageContext), { takeFocus: true });
         this.shown = range ? this.matchAtCaret(range) : undefined; // N / P go on from the selected term
         return true;
@@ -192,6 +194,11 @@ export class Interactions {
     const index = last ? occurrences.indexOf(last) : -1;
     const match = occurrences[(index + 1) % occurrences.length]!;
     this.revealed.set(id, match);
+    return this.revealMatch(match);
+  }
+
+  /** Scrolls to one occurrence, marks it and opens its popover, leaving focus where it is (the side panel). */
+  async revealMatch(match: PageMatch): Promise<boolean> {
     match.startNode.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     this.markRevealed(match);
     this.openedByHover = false;

@@ -5,7 +5,8 @@ import type { TermIndexReader } from '../match/index-reader';
 import { Interactions, type MatchSource } from '../page/interactions';
 import { MatchStore } from '../page/store';
 import { TermMatcher } from '../match/matcher';
-import { answerMessages, sendToBackground } from '../messaging/runtime';
+import { sendToBackground } from '../messaging/runtime';
+import { answerPageRequests } from '../page/page-requests';
 import { primaryLanguage, SAMPLE_CHARS } from '../page/language';
 import { loadSettings, watchSettings } from '../settings/store';
 import { pageNotebookBridge } from '../page/notebook-bridge';
@@ -14,6 +15,7 @@ import { ReaderController } from './controller';
 import { explainLoadError, looksLikePdf, ReaderError, readSource, sourceFromLocation, type PdfSource } from './load';
 import { lastPage, rememberPage } from './positions';
 import { pageFromHash, readerPageUrl } from './save-context';
+import { readerPageRequests, termsChangedNotifier, type OpenDocument } from './side-panel';
 import { showDocumentTerms } from './terms-list';
 import { textContentText } from './text-runs';
 import { ReaderViewer } from './viewer';
@@ -94,7 +96,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     controller.applySettings(settings);
     current = controller;
     // Saving from the popover records "page N of <title>" and an address that reopens the reader there.
-    currentDocument = { title, url: (page) => (source.kind === 'url' ? readerPageUrl(location.href, source.url, page) : undefined) };
+    // The page on screen is the source of a selection the keyboard path explains without a range.
+    currentDocument = { title, url: (page) => (source.kind === 'url' ? readerPageUrl(location.href, source.url, page) : undefined), page: () => viewer.currentPage };
     watchSettings((next) => {
       settings = next;
       controller.applySettings(next);
@@ -117,7 +120,14 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
       },
       signal,
     );
-    const refreshTerms = () => showDocumentTerms(controller.documentTermList(), (page) => viewer.goToPage(page));
+    const thisDocument: OpenDocument = { controller, title, url: currentDocument.url, goToPage: (page) => viewer.goToPage(page) };
+    openDocument = thisDocument;
+    signal.addEventListener('abort', () => openDocument === thisDocument && (openDocument = undefined), { once: true });
+    const termsChanged = termsChangedNotifier(signal);
+    const refreshTerms = () => {
+      showDocumentTerms(controller.documentTermList(), (page) => viewer.goToPage(page));
+      termsChanged();
+    };
 
     // The document's language, decided once from its first pages' text and its /Lang, before any page
     // is matched (rendering does not wait for it). The pages' text is kept for indexing.
@@ -184,7 +194,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
 
   // One popover host and one set of pointer and keyboard listeners, following whichever document is open.
   let current: ReaderController | undefined;
-  let currentDocument: { title: string; url: (page: number) => string | undefined } | undefined;
+  let currentDocument: { title: string; url: (page: number) => string | undefined; page: () => number } | undefined;
+  let openDocument: OpenDocument | undefined;
   const noMatches = new MatchStore();
   let lookupBeforeOpen: TermMatcher | undefined;
   const source: MatchSource = {
@@ -197,6 +208,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
     isVisible: (match) => current?.isVisible(match) ?? false,
     sensesOf: (match) => current?.sensesOf(match) ?? [match.entry],
     contextOf: (match) => (current && currentDocument ? current.contextOf(match, currentDocument.title, currentDocument.url) : undefined),
+    selectionContextOf: (range, written) =>
+      current && currentDocument ? current.selectionContextOf(range, written, currentDocument.page(), currentDocument.title, currentDocument.url) : undefined,
     termIndex,
     getLookupMatcher: () => current?.getLookupMatcher() ?? (lookupBeforeOpen ??= new TermMatcher(termIndex, { includeEveryday: true })),
   };
@@ -211,13 +224,8 @@ export async function startReader(termIndex: TermIndexReader): Promise<void> {
   popover.setAppearance(settings);
   interactions = new Interactions(ctx, source, popover);
   interactions.listen();
-  answerMessages(
-    {
-      'explain-selection': (message) => interactions.explainSelection(message.text),
-      'explain-next-term': () => interactions.explainNext(),
-    },
-    ctx.signal,
-  );
+  // The side panel's "On this page" and the commands reach the reader as they reach a web page.
+  answerPageRequests(readerPageRequests(() => openDocument, interactions), ctx.signal);
 
   wireOpeners(openSource, ctx.signal);
   wireSidebarToggle(ctx.signal);

@@ -10,7 +10,9 @@ import { MatchStore } from '../page/store';
 import { visibleMatches } from '../page/visibility';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import type { PageContext } from '../page/page-context';
-import { readerContext } from './save-context';
+import { DocumentTerms, type DocumentTerm } from './document-terms';
+import { readerContext, readerSelectionContext } from './save-context';
+import { compareMatches } from '../page/page-context';
 import { textContentText, textLayerRun } from './text-runs';
 
 /** The document's language, once decided: `read` is false when Termlight has no glossary for it. */
@@ -19,15 +21,7 @@ export interface DocumentLanguage {
   read: boolean;
 }
 
-/** A match of the document's text (not of a rendered text layer): what "Terms in this document" lists. */
-type DocumentMatch = Pick<PageMatch, 'entry' | 'needs' | 'senses'>;
-
-/** A term found somewhere in the document, with every page it is on ("On this page"). */
-export interface DocumentTerm {
-  id: string;
-  headword: string;
-  pages: number[];
-}
+export type { DocumentTerm } from './document-terms';
 
 /**
  * Termlight in the PDF reader: the same reading (language gate, matcher, page evidence), match store,
@@ -67,8 +61,10 @@ export class ReaderController {
   private readonly queued = new Map<number, Element>();
   private draining = false;
   readonly termIndex: TermIndexReader;
-  /** Entry number -> its matches by page, from the whole document's text (not only rendered pages). */
-  private readonly documentTerms = new Map<number, Map<number, DocumentMatch[]>>();
+  /** The terms of the whole document's text (not only rendered pages). */
+  private readonly documentTerms: DocumentTerms;
+  /** Called after each refresh of what is shown (visibleMatchOn waits with them). */
+  private readonly shownWaiters = new Set<() => void>();
 
   constructor(
     termIndex: TermIndex | TermIndexReader,
@@ -76,6 +72,7 @@ export class ReaderController {
     private readonly onChange: () => void = () => {},
   ) {
     this.termIndex = toIndexReader(termIndex);
+    this.documentTerms = new DocumentTerms(this.termIndex);
     this.languageDecided = new Promise((resolve) => (this.settleLanguage = resolve));
     if (highlightApiSupported()) this.highlighter = new Highlighter(signal);
   }
@@ -166,27 +163,7 @@ export class ReaderController {
 
   /** Terms found in the document so far that the document supports, by headword, with their pages. */
   documentTermList(): DocumentTerm[] {
-    const shows = this.reading?.evidence;
-    const pagesOf = new Map<number, Set<number>>();
-    for (const byPage of this.documentTerms.values()) {
-      for (const [page, matches] of byPage) {
-        for (const match of matches) {
-          if (shows && !shows.supports(match)) continue;
-          for (const entry of shows ? shows.sensesOf(match) : [match.entry]) {
-            if (this.knownEntries.has(entry)) continue;
-            let pages = pagesOf.get(entry);
-            if (!pages) pagesOf.set(entry, (pages = new Set()));
-            pages.add(page);
-          }
-        }
-      }
-    }
-    return [...pagesOf]
-      .map(([entry, pages]) => {
-        const [id, headword] = this.termIndex.entry(entry);
-        return { id, headword, pages: [...pages].sort((a, b) => a - b) };
-      })
-      .sort((a, b) => a.headword.localeCompare(b.headword));
+    return this.documentTerms.list(this.reading?.evidence, this.knownEntries);
   }
 
   /**
@@ -200,13 +177,8 @@ export class ReaderController {
       const items = await pageText(page);
       await this.languageDecided;
       const started = performance.now();
-      for (const match of this.getReading().readText(textContentText(items), { evidence: this.countsEvidence(page) })) {
-        let byPage = this.documentTerms.get(match.entry);
-        if (!byPage) this.documentTerms.set(match.entry, (byPage = new Map()));
-        let onPage = byPage.get(page);
-        if (!onPage) byPage.set(page, (onPage = []));
-        onPage.push({ entry: match.entry, ...(match.needs ? { needs: match.needs } : {}), ...(match.senses ? { senses: match.senses } : {}) });
-      }
+      const text = textContentText(items);
+      this.documentTerms.add(page, text, this.getReading().readText(text, { evidence: this.countsEvidence(page) }));
       // Evidence from a page not rendered yet (the health signal turning on) may show matches already on screen.
       if (this.evidenceChanged()) {
         this.refreshVisible();
@@ -295,6 +267,32 @@ export class ReaderController {
     this.highlighter?.sync(this.visible);
     if (this.visible.size > 0) this.firstHighlightsAt ??= performance.now();
     this.onChange();
+    for (const waiter of [...this.shownWaiters]) waiter();
+  }
+
+  /**
+   * The first highlighted occurrence of a term on a page, once that page is rendered and matched
+   * (the side panel asked to reveal it and the viewer is going there); undefined after `timeoutMs`.
+   */
+  visibleMatchOn(pageNumber: number, id: string, timeoutMs = 10_000): Promise<PageMatch | undefined> {
+    const entry = this.termIndex.entryNumber(id);
+    if (entry === undefined) return Promise.resolve(undefined);
+    const find = () => this.matchesOnPage(pageNumber).filter((m) => this.sensesOf(m).includes(entry)).sort(compareMatches)[0];
+    return new Promise((resolve) => {
+      const check = () => {
+        const match = find();
+        if (match) done(match);
+      };
+      const done = (match: PageMatch | undefined) => {
+        this.shownWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(match);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      this.signal.addEventListener('abort', () => done(undefined), { once: true });
+      this.shownWaiters.add(check);
+      check();
+    });
   }
 
   /** The page a match of a rendered text layer is on. */
@@ -314,6 +312,22 @@ export class ReaderController {
     if (!run || pageNumber === undefined) return undefined;
     const url = documentUrl(pageNumber);
     return readerContext(run, match, { number: pageNumber, title, ...(url ? { url } : {}) });
+  }
+
+  /**
+   * What the notebook records when the term of a selection is saved (the keyboard path): the page the
+   * selection is in (else `fallbackPage`, the page on screen), its sentence and "page N of <title>".
+   */
+  selectionContextOf(range: Range | undefined, written: string, fallbackPage: number, title: string, documentUrl: (page: number) => string | undefined): PageContext | undefined {
+    let pageNumber: number | undefined;
+    const node = range?.startContainer;
+    if (node) for (const [page, { layer }] of this.pageMatches) if (layer.contains(node)) pageNumber = page;
+    pageNumber ??= fallbackPage;
+    const layer = this.pageMatches.get(pageNumber)?.layer;
+    const run = layer ? textLayerRun(layer) : undefined;
+    if (!run) return undefined;
+    const url = documentUrl(pageNumber);
+    return readerSelectionContext(run, range, written, { number: pageNumber, title, ...(url ? { url } : {}) });
   }
 
   /** Matches on one rendered page (tests and the page list). */

@@ -33,16 +33,33 @@ export function pageFromHash(hash: string): number | undefined {
   return Number.isInteger(page) && page >= 1 ? page : undefined;
 }
 
+/** Where a term was met on a page of the document: its sentence in the page's text, and the page as the source. */
+function contextAt(run: TextRun, start: number, end: number, written: string, page: { number: number; title: string; url?: string }): PageContext {
+  return {
+    written: written.slice(0, 200),
+    sentence: sentenceAround(run.text, start, end).sentence,
+    title: pageSource(page.number, page.title),
+    url: page.url ?? '',
+  };
+}
+
 /** The save context of a match found in `run` (its page's text layer). */
 export function readerContext(run: TextRun, match: PageMatch, page: { number: number; title: string; url?: string }): PageContext {
   const index = run.nodes.indexOf(match.startNode);
   const start = index < 0 ? 0 : run.starts[index]! + match.startOffset;
   const endIndex = run.nodes.indexOf(match.endNode, Math.max(0, index));
   const end = endIndex < 0 ? start + match.text.length : run.starts[endIndex]! + match.endOffset;
-  return {
-    written: match.text.slice(0, 200),
-    sentence: sentenceAround(run.text, start, end).sentence,
-    title: pageSource(page.number, page.title),
-    url: page.url ?? '',
-  };
+  return contextAt(run, start, end, match.text, page);
+}
+
+/**
+ * The save context of a selection in `run` (the keyboard path, Alt+Shift+E): the same sentence rule
+ * and "page N of <title>" source as a match's. Without a range (a context menu's selected text), the
+ * page's first use of the words is taken.
+ */
+export function readerSelectionContext(run: TextRun, range: Range | undefined, written: string, page: { number: number; title: string; url?: string }): PageContext {
+  const index = range ? run.nodes.indexOf(range.startContainer as Text) : -1;
+  let start = index < 0 ? run.text.toLowerCase().indexOf(written.toLowerCase()) : run.starts[index]! + range!.startOffset;
+  if (start < 0) start = 0;
+  return contextAt(run, start, start + written.length, written, page);
 }

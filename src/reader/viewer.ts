@@ -57,6 +57,11 @@ export class ReaderViewer {
     return new Promise((resolve) => this.eventBus.on('pagesinit', () => resolve(), { once: true }));
   }
 
+  /** The page on screen (1 before the document has pages). */
+  get currentPage(): number {
+    return this.viewer.currentPageNumber || 1;
+  }
+
   goToPage(pageNumber: number): void {
     const count = this.viewer.pagesCount;
     if (count === 0) return;

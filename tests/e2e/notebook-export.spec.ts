@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkAnkiFile } from '../anki-rules';
 import { extensionId as idOf, launchWithExtension } from '../browser';
 import { expect, FIXTURES, test } from './fixtures';
-import { download, expectNoAxeViolations, hoverTerm, openSidePanel, saveFromPopover, storedNotebook, today } from './notebook-helpers';
+import { download, expectNoAxeViolations, hoverTerm, openSidePanel, saveFromPopover, seedStorage, storedNotebook, today } from './notebook-helpers';
 
 const NOTEBOOK_PAGE = `${FIXTURES}/notebook.html`;
 const SECOND_PAGE = `${FIXTURES}/notebook-second.html`;
@@ -124,6 +124,22 @@ test.describe('exports and import', () => {
     await sheet.emulateMedia({ media: 'print' });
     await expect(sheet.getByTestId('print')).toBeHidden();
     await sheet.emulateMedia({ media: 'screen' });
+    await expectNoAxeViolations(sheet);
+  });
+
+  test('the study sheet of the whole notebook reads it in validated pages: a damaged record is a notice, the rest prints', async ({ context, extensionId }) => {
+    const now = new Date().toISOString();
+    const entry = (id: string, headword: string) => ({ v: 1, entryId: id, headword, contexts: [], note: '', tags: [], createdAt: now, updatedAt: now });
+    await seedStorage(context, {
+      'notebook:entry:osteoclast': entry('osteoclast', 'osteoclast'),
+      'notebook:entry:hypercalcemia': entry('hypercalcemia', 'hypercalcemia'),
+      'notebook:entry:broken': { v: 1, entryId: 'broken', headword: ['not', 'text'] },
+    });
+    const sheet = await context.newPage();
+    await sheet.goto(`chrome-extension://${extensionId}/study.html`);
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('My Termlight notebook');
+    await expect(sheet.getByTestId('sheet-problems')).toHaveText(/1 saved record could not be read and is not on this sheet/);
+    await expect(sheet.locator('.sheet-term dt .headword')).toHaveText(['hypercalcemia', 'osteoclast']);
     await expectNoAxeViolations(sheet);
   });
 });

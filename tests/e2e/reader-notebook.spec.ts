@@ -1,5 +1,5 @@
 import { PRECISION_PDFS } from '../pdf/make-pdfs';
-import { openSidePanel, storedNotebook } from './notebook-helpers';
+import { expectNoAxeViolations, openSidePanel, storedNotebook } from './notebook-helpers';
 import { popover, sendFromBackground, tabIdOf, test } from './fixtures';
 import { expect, highlighted, openReader, PDF, pointAtTextLayer, readerUrl } from './reader-helpers';
 
@@ -94,5 +94,43 @@ test.describe('Termlight reader: the web page rules, and the notebook', () => {
     const reopened = await context.newPage();
     await reopened.goto(link);
     await expect(reopened.locator('#page-number')).toHaveValue('2');
+  });
+
+  test('the side panel’s “On this page” lists the document’s terms with their pages; choosing one goes to its page and opens its popover; Save all keeps “page N of <title>”', async ({ context, page, extensionId }) => {
+    await openReader(page, extensionId, 'terms.pdf');
+    await indexed(page);
+    const panel = await openSidePanel(context, extensionId, page, 'page');
+    const rows = panel.getByTestId('page-terms').locator('li');
+    // In the order of the page each term first appears on: page 1's terms, then page 2's.
+    await expect(panel.locator('li[data-term="hypercalcemia"]')).toBeVisible();
+    const order = await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-term')));
+    expect(order.indexOf('osteoclast')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('osteoclast')).toBeLessThan(order.indexOf('hypercalcemia'));
+    const hypercalcemia = panel.locator('li[data-term="hypercalcemia"]');
+    await expect(hypercalcemia.getByTestId('term-pages')).toHaveText('· page 2');
+    await expect(panel.locator('li[data-term="osteoclast"]').getByTestId('term-pages')).toHaveText('· page 1');
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Bone health handout');
+
+    // The reader was left on page 1: choosing the term goes to page 2, marks it and opens its popover.
+    await expect(page.locator('#page-number')).toHaveValue('1');
+    await hypercalcemia.getByRole('button', { name: 'hypercalcemia' }).click();
+    await expect(page.locator('#page-number')).toHaveValue('2');
+    await expect(popover(page).locator('h2')).toHaveText('hypercalcemia');
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('termlight-revealed') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))))
+      .toEqual(['hypercalcemia']);
+
+    await panel.getByTestId('save-all').click();
+    await expect(panel.getByRole('status').filter({ hasText: /^Saved \d+ terms/ })).toBeVisible();
+    const saved = await storedNotebook(context);
+    expect(saved.hypercalcemia!.contexts).toEqual([
+      expect.objectContaining({
+        sentence: 'Right column: too much calcium in the blood is called hypercalcemia by doctors.',
+        title: 'page 2 of Bone health handout',
+        url: `${readerUrl(extensionId, PDF('terms.pdf'))}#page=2`,
+      }),
+    ]);
+    expect(saved.osteoclast!.contexts[0]).toEqual(expect.objectContaining({ title: 'page 1 of Bone health handout' }));
+    await expectNoAxeViolations(panel);
   });
 });

@@ -4,8 +4,8 @@ import { applySave, contextId, mergeEntries, mergeNotes } from '../../src/notebo
 import { readRecord } from '../../src/notebook/migrations';
 import { entryKey, normalizeTags, parseTagInput, type NotebookEntry, type SaveInput } from '../../src/notebook/schema';
 import { sentenceAround } from '../../src/notebook/sentence';
-import { NotebookStore, readNotebookInPages, readSnapshot, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
-import { filterEntries, groupByPage } from '../../src/notebook/filter';
+import { NotebookStore, readNotebookInPages, readSnapshot, readWholeNotebook, StorageFullError, type NotebookSnapshot, type StorageArea } from '../../src/notebook/store';
+import { byHeadword, filterEntries, groupByPage, prepareSearch } from '../../src/notebook/filter';
 
 const DAY1 = new Date('2026-12-03T10:00:00.000Z');
 const DAY2 = new Date('2026-12-04T10:00:00.000Z');
@@ -225,6 +225,18 @@ describe('merging and tags', () => {
       ['Saved without a page', ['ct']],
     ]);
   });
+
+  it('A–Z order folds case and accents; a sorted list keeps its order in each page group; search folds accents too', async () => {
+    const on = (id: string, headword: string, sentence = 'A sentence.') => applySave(undefined, fromPage(id, headword, 'https://a.example/', sentence), DAY1);
+    const entries = [on('b', 'bone scan'), on('e', 'Édème', 'Un œdème léger.'), on('a', 'Achilles tendon'), on('c', 'CT scan'), on('b2', 'bone marrow')];
+    const sorted = [...entries].sort(byHeadword);
+    expect(sorted.map((e) => e.headword)).toEqual(['Achilles tendon', 'bone marrow', 'bone scan', 'CT scan', 'Édème']);
+    expect(groupByPage(sorted, true)[0]!.entries.map((e) => e.headword)).toEqual(sorted.map((e) => e.headword));
+    await prepareSearch(entries);
+    expect(filterEntries(sorted, { query: 'edeme', tags: [] }).map((e) => e.entryId)).toEqual(['e']);
+    expect(filterEntries(sorted, { query: 'LÉGER', tags: [] }).map((e) => e.entryId)).toEqual(['e']);
+    expect(filterEntries(sorted, { query: 'scan', tags: [] }).map((e) => e.entryId)).toEqual(['b', 'c']);
+  });
 });
 
 describe('context sentences', () => {
@@ -296,5 +308,28 @@ describe('reading a big notebook a page at a time', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]!.entries).toHaveLength(30);
     expect(pages[0]!.problems.map((p) => p.key)).toEqual([entryKey('broken')]);
+  });
+
+  it('the whole notebook at once (the study sheet, the store) is read in the same pages: one damaged record is a notice, never the notebook', async () => {
+    await seed(450, ['term-200x']);
+    const { area, calls } = countingArea(true);
+    const whole = await readWholeNotebook(area, undefined, 200);
+    expect(calls).not.toContain(null);
+    expect(calls.every((keys) => Array.isArray(keys) && keys.length <= 200)).toBe(true);
+    expect(whole.entries).toHaveLength(450);
+    expect(whole.problems).toEqual([{ key: entryKey('term-200x'), reason: expect.stringContaining('headword') }]);
+  });
+
+  it('the store reads and clears the notebook without get(null) where the browser lists keys', async () => {
+    await seed(30, ['broken']);
+    const { area, calls } = countingArea(true);
+    const local = fakeBrowser.storage.local;
+    const store = new NotebookStore({ ...area, set: (items) => local.set(items), remove: (keys) => local.remove(keys) }, () => DAY2);
+    const snapshot = await store.snapshot();
+    expect(snapshot.entries).toHaveLength(30);
+    expect(snapshot.problems.map((p) => p.key)).toEqual([entryKey('broken')]);
+    expect(await store.clear()).toBe(31); // the unreadable record too
+    expect(calls).not.toContain(null);
+    expect(await local.get(null)).toEqual({ settings: { unrelated: true } });
   });
 });

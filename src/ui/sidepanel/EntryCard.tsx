@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { sendToBackground } from '../../messaging/runtime';
@@ -6,6 +7,31 @@ import type { NotebookEntry } from '../../notebook/schema';
 import { NoteForm } from '../NoteForm';
 import { shortDefinition } from './OnThisPage';
 
+interface EntryCardProps {
+  entry: NotebookEntry;
+  definition?: Definition | undefined;
+  onDelete: (entry: NotebookEntry) => void;
+  onError: (e: string) => void;
+  /** h4 under a page heading, h3 in the A–Z list. */
+  headingLevel: 3 | 4;
+}
+
+/**
+ * A card re-renders only when its own entry or definition changes: a keystroke in the search or a
+ * save of another term re-rendered every card shown (50 or more), a long task with a big notebook.
+ * Entries are replaced, never changed, so comparing them is enough. Callbacks must be stable.
+ */
+export class MemoEntryCard extends Component<EntryCardProps> {
+  override shouldComponentUpdate(next: EntryCardProps): boolean {
+    const p = this.props;
+    return next.entry !== p.entry || next.definition !== p.definition || next.headingLevel !== p.headingLevel || next.onDelete !== p.onDelete || next.onError !== p.onError;
+  }
+
+  override render() {
+    return <EntryCard {...this.props} />;
+  }
+}
+
 /** One saved term: definition, every context with its page, the note (edited in place) and tags. */
 export function EntryCard({
   entry,
@@ -13,14 +39,7 @@ export function EntryCard({
   onDelete,
   onError,
   headingLevel,
-}: {
-  entry: NotebookEntry;
-  definition?: Definition;
-  onDelete: () => void;
-  onError: (e: string) => void;
-  /** h4 under a page heading, h3 in the A–Z list. */
-  headingLevel: 3 | 4;
-}) {
+}: EntryCardProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [editing, setEditing] = useState(false);
   const headingId = `entry-${entry.entryId}`;
@@ -76,7 +95,7 @@ export function EntryCard({
           <button type="button" onClick={() => setEditing(true)} aria-label={`${entry.note ? 'Edit note' : 'Add note'} for ${entry.headword}`} data-testid="entry-edit-note">
             {entry.note ? 'Edit note' : 'Add note'}
           </button>
-          <button type="button" onClick={onDelete} aria-label={`Delete ${entry.headword}`} data-testid="entry-delete">
+          <button type="button" onClick={() => onDelete(entry)} aria-label={`Delete ${entry.headword}`} data-testid="entry-delete">
             Delete
           </button>
         </div>

@@ -1,37 +1,54 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Definition } from '../../glossary/types';
 import { sendToBackground } from '../../messaging/runtime';
-import { byHeadword, filterEntries, groupByPage, tagCounts } from '../../notebook/filter';
+import { byHeadword, filterEntries, groupByPage, prepareSearch, tagCounts } from '../../notebook/filter';
 import type { NotebookEntry } from '../../notebook/schema';
-import { EntryCard } from './EntryCard';
+import { MemoEntryCard } from './EntryCard';
 import { ExportButtons } from './ExportButtons';
 import { ManageNotebook } from './ManageNotebook';
 import type { LoadProgress, NotebookState } from './useNotebook';
 
 /** Rows rendered at first and added per "Show more": a 5,000-term notebook renders 50 cards, not 5,000. */
 export const PAGE_SIZE = 50;
+/** The search applies once typing pauses this long: 5,000 entries are not filtered and re-rendered per keystroke. */
+const SEARCH_DELAY_MS = 150;
 
 type Grouping = 'page' | 'az';
 type Row = { kind: 'group'; key: string; title: string; url: string; count: number } | { kind: 'entry'; key: string; entry: NotebookEntry };
 
 export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<string, Definition>; state: NotebookState }) {
+  const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
+  useEffect(() => {
+    if (typed === query) return;
+    const timer = setTimeout(() => setQuery(typed), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const [tags, setTags] = useState<string[]>([]);
   const [grouping, setGrouping] = useState<Grouping>('page');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [undo, setUndo] = useState<{ entry: NotebookEntry; message: string }>();
   const [error, setError] = useState('');
 
-  const all = useMemo(() => [...state.entries.values()], [state.entries]);
+  // Sorted A–Z once per change of the notebook; filtering keeps the order, so neither a keystroke in
+  // the search nor a change of grouping sorts 5,000 entries again.
+  const all = useMemo(() => [...state.entries.values()].sort(byHeadword), [state.entries]);
   const filtered = useMemo(() => filterEntries(all, { query, tags }), [all, query, tags]);
   const rows = useMemo<Row[]>(() => {
-    if (grouping === 'az') return [...filtered].sort(byHeadword).map((entry) => ({ kind: 'entry', key: entry.entryId, entry }));
-    return groupByPage(filtered).flatMap((group) => [
+    if (grouping === 'az') return filtered.map((entry) => ({ kind: 'entry', key: entry.entryId, entry }));
+    return groupByPage(filtered, true).flatMap((group) => [
       { kind: 'group' as const, key: `g:${group.key}`, title: group.title, url: group.url, count: group.entries.length },
       ...group.entries.map((entry) => ({ kind: 'entry' as const, key: `${group.key}|${entry.entryId}`, entry })),
     ]);
   }, [filtered, grouping]);
   useEffect(() => setLimit(PAGE_SIZE), [query, tags, grouping]);
+  // Once the notebook is read, its search text is prepared between tasks, before the first keystroke.
+  useEffect(() => {
+    if (state.loading) return;
+    const lifetime = new AbortController();
+    void prepareSearch(all, lifetime.signal).catch(() => undefined);
+    return () => lifetime.abort();
+  }, [all, state.loading]);
   const allTags = useMemo(() => tagCounts(all), [all]);
 
   // Only entry rows count toward the limit; a group heading shows with its first entry.
@@ -47,11 +64,13 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
   if (visible.at(-1)?.kind === 'group') visible.pop();
   const totalRows = rows.filter((r) => r.kind === 'entry').length;
 
-  const remove = async (entry: NotebookEntry) => {
-    const reply = await sendToBackground({ type: 'notebook-delete', entryId: entry.entryId });
-    if (reply?.ok && reply.value) setUndo({ entry: reply.value, message: `Deleted “${entry.headword}”.` });
-    else setError(reply && !reply.ok ? reply.error : 'Termlight could not delete it.');
-  };
+  // Stable, so the cards (MemoEntryCard) do not re-render when the list around them does.
+  const remove = useCallback((entry: NotebookEntry) => {
+    void sendToBackground({ type: 'notebook-delete', entryId: entry.entryId }).then((reply) => {
+      if (reply?.ok && reply.value) setUndo({ entry: reply.value, message: `Deleted “${entry.headword}”.` });
+      else setError(reply && !reply.ok ? reply.error : 'Termlight could not delete it.');
+    });
+  }, []);
   const restore = async () => {
     if (!undo) return;
     const reply = await sendToBackground({ type: 'notebook-restore', entry: undo.entry });
@@ -79,7 +98,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
           <div class="notebook-tools">
             <label>
               Search the notebook
-              <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="notebook-search" />
+              <input type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="notebook-search" />
             </label>
             <fieldset class="grouping">
               <legend>Group</legend>
@@ -117,7 +136,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
                 </li>
               ) : (
                 <li key={row.key}>
-                  <EntryCard headingLevel={grouping === 'az' ? 3 : 4} entry={row.entry} definition={definitions.get(row.entry.entryId)} onDelete={() => void remove(row.entry)} onError={setError} />
+                  <MemoEntryCard headingLevel={grouping === 'az' ? 3 : 4} entry={row.entry} definition={definitions.get(row.entry.entryId)} onDelete={remove} onError={setError} />
                 </li>
               ),
             )}
@@ -129,7 +148,7 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
           )}
           <ExportButtons
             label={filteredLabel}
-            entries={() => [...filtered].sort(byHeadword)}
+            entries={() => filtered}
             definitions={definitions}
             what={query || tags.length > 0 ? `notebook ${[query, ...tags].filter(Boolean).join(' ')}` : 'notebook'}
             sheet={{ title: 'My Termlight notebook', subtitle: query || tags.length > 0 ? `Filtered: ${[query, ...tags.map((t) => `#${t}`)].filter(Boolean).join(' ')}` : 'All saved terms' }}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Definition } from '../../glossary/types';
-import type { PageMatches, PageTerm } from '../../messaging/messages';
+import { PageMatchesSchema, type PageMatches, type PageTerm } from '../../messaging/messages';
 import { sendToBackground, sendToTab } from '../../messaging/runtime';
 import { applySave } from '../../notebook/merge';
 import type { NotebookEntry, SaveInput } from '../../notebook/schema';
@@ -16,7 +16,17 @@ export function shortDefinition(text: string): string {
 }
 
 function saveInput(term: PageTerm, page: PageMatches): SaveInput {
-  return { entryId: term.id, headword: term.headword, context: { written: term.written, sentence: term.sentence, title: page.title, url: page.url } };
+  // A PDF's term is saved with its own source ("page N of <title>", #page=N), not the reader tab's.
+  const source = term.source ?? page;
+  return { entryId: term.id, headword: term.headword, context: { written: term.written, sentence: term.sentence, title: source.title.slice(0, 300), url: source.url } };
+}
+
+/** "pages 1, 4 and 9" (the first twelve), for a term of a PDF. */
+function pagesLabel(pages: readonly number[]): string {
+  const shown = pages.slice(0, 12);
+  const more = pages.length - shown.length;
+  const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : String(shown[0]);
+  return `${pages.length === 1 ? 'page' : 'pages'} ${list}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** Every term the tab's content script found (its matches, not a new scan), in page order. */
@@ -33,7 +43,9 @@ export function OnThisPage({ definitions, notebook }: { definitions: ReadonlyMap
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const ask = async (attempt: number) => {
-      const reply = await sendToTab(tabId, { type: 'page-matches' });
+      // Checked where it arrives: a web page's content script or the PDF reader answers.
+      const parsed = PageMatchesSchema.safeParse(await sendToTab(tabId, { type: 'page-matches' }));
+      const reply = parsed.success ? parsed.data : undefined;
       if (!live) return;
       // A page still loading has no content script yet: ask again for a few seconds.
       if (!reply && attempt < 8) retry = setTimeout(() => void ask(attempt + 1), 500);
@@ -118,9 +130,15 @@ export function OnThisPage({ definitions, notebook }: { definitions: ReadonlyMap
                 <button type="button" class="link-button term-name" onClick={() => void sendToTab(tabId, { type: 'reveal-term', id: term.id })}>
                   {term.headword}
                 </button>{' '}
-                <span class="count" aria-label={`${term.count} ${term.count === 1 ? 'time' : 'times'} on the page`}>
+                <span class="count" aria-label={`${term.count} ${term.count === 1 ? 'time' : 'times'} ${term.pages ? 'in the document' : 'on the page'}`}>
                   ×{term.count}
                 </span>
+                {term.pages && term.pages.length > 0 && (
+                  <span class="muted term-pages" data-testid="term-pages">
+                    {' '}
+                    · {pagesLabel(term.pages)}
+                  </span>
+                )}
                 {saved && <span class="saved-badge"> ★ saved</span>}
                 {term.misspelled && <span class="muted"> (written “{term.written}”)</span>}
                 {definition && <p class="short-definition">{shortDefinition(definition.definition)}</p>}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { parseDefinitionParts } from '../../glossary/definition-parts';
 import type { Definition } from '../../glossary/types';
 import { NotebookView } from './NotebookView';
 import { OnThisPage } from './OnThisPage';
@@ -9,15 +10,16 @@ type View = 'page' | 'notebook';
 /** The side panel: "On this page" (the tab's terms, from its content script) and "Notebook" (saved terms). */
 export function SidePanelApp({ definitions: given }: { definitions?: Definition[] }) {
   // The definitions (3 MB of script with the whole glossary) are loaded after the panel's first render,
-  // so the first cards do not wait for them; cards fill in their definitions when they arrive.
+  // and parsed in slices, so the first cards do not wait for them; cards fill in their definitions when they arrive.
   const [definitions, setDefinitions] = useState<Definition[]>(given ?? []);
   useEffect(() => {
     if (given) return;
-    let live = true;
-    void import('virtual:termlight/definitions').then((module) => live && setDefinitions(module.default));
-    return () => {
-      live = false;
-    };
+    const lifetime = new AbortController();
+    void import('virtual:termlight/definition-parts')
+      .then((module) => parseDefinitionParts(module.default, lifetime.signal))
+      .then((parsed) => setDefinitions(parsed))
+      .catch(() => undefined); // the panel closed meanwhile
+    return () => lifetime.abort();
   }, [given]);
   const initial = new URLSearchParams(location.search).get('view') === 'notebook' ? 'notebook' : 'page';
   const [view, setView] = useState<View>(initial);

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Definition } from '../../glossary/types';
 import { sentenceParts, shortDate, type ExportItem } from '../../notebook/export-common';
 import { EntrySchema } from '../../notebook/schema';
-import { readSnapshot } from '../../notebook/store';
+import { readWholeNotebook, type StorageArea } from '../../notebook/store';
 import { byHeadword } from '../../notebook/filter';
 import { sourceName } from '../DefinitionCard';
 
@@ -11,6 +11,8 @@ interface Sheet {
   title: string;
   subtitle: string;
   items: ExportItem[];
+  /** Saved records that could not be read (left out, with a notice; the rest of the notebook shows). */
+  unreadable?: number;
 }
 
 /** Reads what to show: the sheet the side panel left in session storage, else the whole notebook. */
@@ -27,8 +29,8 @@ async function loadSheet(definitions: ReadonlyMap<string, Definition>): Promise<
     const entries = raw.entries.map((e) => EntrySchema.safeParse(e)).flatMap((r) => (r.success ? [r.data] : []));
     return { title: String(raw.title ?? 'Study sheet'), subtitle: String(raw.subtitle ?? ''), items: withDefinitions(entries) };
   }
-  const { entries } = readSnapshot(await browser.storage.local.get(null));
-  return { title: 'My Termlight notebook', subtitle: 'All saved terms', items: withDefinitions(entries.sort(byHeadword)) };
+  const { entries, problems } = await readWholeNotebook(browser.storage.local as unknown as StorageArea);
+  return { title: 'My Termlight notebook', subtitle: 'All saved terms', items: withDefinitions(entries.sort(byHeadword)), unreadable: problems.length };
 }
 
 /** A print-friendly page of terms: definitions in plain words and the sentences they came from. */
@@ -53,6 +55,12 @@ export function StudySheet({ definitions }: { definitions: Definition[] }) {
           Print or save as PDF
         </button>
       </header>
+      {sheet.unreadable ? (
+        <p class="notice" role="alert" data-testid="sheet-problems">
+          {sheet.unreadable === 1 ? '1 saved record could not be read and is' : `${sheet.unreadable} saved records could not be read and are`} not on this sheet. The rest of your
+          notebook is safe.
+        </p>
+      ) : null}
       <dl class="sheet" data-testid="sheet-terms">
         {sheet.items.map(({ entry, definition }) => (
           <div class="sheet-term" key={entry.entryId}>
