@@ -11,3 +11,8 @@ declare module 'virtual:termlight/held-sections' {
   const sections: Record<import('../match/index-format').HeldSection, string>;
   export default sections;
 }
+declare module 'virtual:termlight/gate-filter' {
+  /** Base64 of the sorted candidate hashes (src/match/candidates.ts). */
+  const gateFilter: string;
+  export default gateFilter;
+}

@@ -3,11 +3,14 @@ import { buildGlossary } from './build';
 import { glossaryFiles } from './load';
 import { join } from 'node:path';
 import { encodeTermIndex } from '../match/index-encode';
+import { encodeGateFilter } from './gate-filter';
 
 const TERM_INDEX = 'virtual:termlight/term-index';
 const DEFINITIONS = 'virtual:termlight/definitions';
 const HELD_SECTIONS = 'virtual:termlight/held-sections';
-const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS].map((id) => `\0${id}`));
+/** The page gate's candidate filter (src/glossary/gate-filter.ts): a base64 string, in every frame. */
+const GATE_FILTER = 'virtual:termlight/gate-filter';
+const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS, GATE_FILTER].map((id) => `\0${id}`));
 
 /**
  * Compiles glossary/ at build time into three modules: the term index as the content script carries
@@ -33,6 +36,7 @@ export function glossaryPlugin(projectRoot: string): Plugin {
       // The content script's index is compact and read in place (src/match/index-format.ts): a few
       // string literals, so loading it parses no data. JSON.parse of a string literal parses faster
       // than the same data as a JS object literal, for the definitions.
+      if (id === `\0${GATE_FILTER}`) return `export default ${JSON.stringify(encodeGateFilter(glossary.termIndex))};`;
       if (id === `\0${TERM_INDEX}`) {
         const { near: _near, entries: _entries, ...carried } = encode();
         return `export default ${JSON.stringify(carried)};`;
