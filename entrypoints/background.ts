@@ -25,6 +25,10 @@ export default defineBackground(() => {
     },
   );
 
+  // Reachable from the service worker's own console, and from the end-to-end tests (headless Chromium
+  // has no context menu or popup to click): what the popup and the menus do. Pages cannot reach it.
+  Object.assign(globalThis, { termlightBackground: { ensurePageScript, onMenuClicked } });
+
   // Firefox for Android has neither context menus nor keyboard shortcuts: everything they offer is
   // also reachable from the popover and the toolbar popup, so their absence only skips them.
   browser.runtime.onInstalled.addListener(() => createMenus());
