@@ -117,3 +117,22 @@ test('Firefox: a living page: text added after load is highlighted, removed text
   expect(ids).not.toContain('kyphoplasty');
   expect(ids).toContain('osteoporosis');
 });
+
+test('Firefox: the page gate keeps the main script out of a page with no term and its ad frames; an article and a page that gains a term get it', async ({ firefox, tab }) => {
+  await tab.goto(`${FIXTURES}/gate-quiet.html`);
+  // Long enough for the gate to read the page and recheck its frames (frame-gate.ts: 2 s).
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const tabId = await firefox.tabIdOf(tab);
+  expect(await firefox.framesWithPageScript(tabId)).toEqual([]);
+  expect(await tab.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('termlight')))).toEqual([]);
+
+  // The page gains a term: the gate opens, and only the page's own frame gets the main script.
+  await tab.click('#load-more');
+  await waitForHighlight(tab, 'osteoporosis');
+  expect(await firefox.framesWithPageScript(tabId)).toEqual([`${FIXTURES}/gate-quiet.html`]);
+
+  const article = await firefox.newPage();
+  await article.goto(`${FIXTURES}/article.html`);
+  await waitForHighlight(article, 'osteoblasts');
+  expect(await firefox.framesWithPageScript(await firefox.tabIdOf(article))).toEqual([`${FIXTURES}/article.html`]);
+});
