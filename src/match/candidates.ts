@@ -69,9 +69,9 @@ export class CandidateFilter {
 
   /** The filter as the bundle carries it: base64 of the sorted hashes (little-endian), then their check bytes. */
   static fromBase64(base64: string): CandidateFilter {
-    const from = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+    const native = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
     let bytes: Uint8Array;
-    if (from) bytes = from(base64);
+    if (typeof native.fromBase64 === 'function') bytes = native.fromBase64(base64);
     else {
       const binary = atob(base64);
       bytes = new Uint8Array(binary.length);
