@@ -17,9 +17,11 @@ export default defineConfig({
     description: 'Highlights medical terms on any page and explains them in plain language. Nothing you read leaves your browser.',
     // unlimitedStorage: the notebook must never hit storage.local's 10 MB quota (the store still
     // reports a full disk clearly). WXT adds sidePanel for Chrome's side panel entrypoint.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab'],
-    // The PDF reader (an extension page) fetches the one document the reader asked it to open. The
-    // content script already runs on every http(s) page, so this adds no new install warning.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting'],
+    // The page gate runs on every http(s) page and the background injects the main script
+    // (scripting) into the frames that need it; the PDF reader (an extension page) fetches the one
+    // document the reader asked it to open. Neither adds an install warning beyond "read and change
+    // data on all websites", which the content script always needed.
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'explain-selection': {

@@ -3,6 +3,7 @@ import heldSections from 'virtual:termlight/held-sections';
 import { browser } from 'wxt/browser';
 import { definitionService } from '../src/glossary/definitions';
 import { createMenus, onCommand, onMenuClicked } from '../src/background/menus';
+import { ensurePageScript } from '../src/background/inject';
 import { answerMessages } from '../src/messaging/runtime';
 import { detectLanguage } from '../src/page/language-detector';
 import { notebookHandlers, openSidePanel } from '../src/notebook/background';
@@ -16,10 +17,17 @@ export default defineBackground(() => {
       'detect-language': (message) => detectLanguage(message.sample) ?? null,
       'term-index-section': (message) => heldSections[message.name],
       ...notebookHandlers(),
+      // The page gate found a possible term in its frame; the popup or side panel is about to ask a page.
+      'open-page': (_message, sender) => (sender.tab?.id === undefined ? false : ensurePageScript(sender.tab.id, sender.frameId ?? 0)),
+      'ensure-page-script': (message) => ensurePageScript(message.tabId, message.frameId),
       // "Open notebook" from a popover or the popup.
       'open-notebook': (_message, sender) => openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId }, sender.tab?.id),
     },
   );
+
+  // Reachable from the service worker's own console, and from the end-to-end tests (headless Chromium
+  // has no context menu or popup to click): what the popup and the menus do. Pages cannot reach it.
+  Object.assign(globalThis, { termlightBackground: { ensurePageScript, onMenuClicked } });
 
   // Firefox for Android has neither context menus nor keyboard shortcuts: everything they offer is
   // also reachable from the popover and the toolbar popup, so their absence only skips them.

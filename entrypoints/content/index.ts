@@ -4,7 +4,7 @@ import { CompactTermIndex } from '../../src/match/index-format';
 import { TermIndexSectionSchema } from '../../src/messaging/messages';
 import { sendToBackground } from '../../src/messaging/runtime';
 import { PageController } from '../../src/page/controller';
-import { startWhenReadable } from '../../src/page/frame-gate';
+import { claimPageScript } from '../../src/page/page-script';
 import { Interactions } from '../../src/page/interactions';
 import { answerPageRequests } from '../../src/page/page-requests';
 import type { Settings } from '../../src/settings/schema';
@@ -15,15 +15,19 @@ import { PopoverHost, UI_HOST_NAME } from '../../src/ui/popover-host';
 /** How long the page must be quiet before the side panel is told its terms changed. */
 const PAGE_CHANGED_DELAY_MS = 400;
 
+/**
+ * The main script: injected by the background (src/background/inject.ts) into one frame, when the
+ * page gate (entrypoints/gate.content.ts) found a possible term there or the reader asked for
+ * Termlight there (popup, side panel, context menu, shortcuts).
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  runAt: 'document_idle',
+  registration: 'runtime',
   main(ctx) {
+    if (!claimPageScript()) return;
     const lifetime = new AbortController();
     ctx.onInvalidated(() => lifetime.abort());
-    // Ad, tracking and other frames with nothing to read are turned away before anything starts.
-    startWhenReadable(window, () => void start(), lifetime.signal);
+    void start();
 
     async function start(): Promise<void> {
       // The full language detector lives in the background: only pages that neither their words nor their

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendToTab } from '../messaging/runtime';
+import { sendToPage } from './inject';
 import { openSidePanel } from '../notebook/background';
 import { PDF_LINK_PATTERNS, readerUrl } from '../reader/open';
 
@@ -29,7 +29,7 @@ export function onMenuClicked(info: { menuItemId: string | number; linkUrl?: str
     return browser.tabs.create({ url: readerUrl(browser.runtime.getURL, info.linkUrl), ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}) });
   }
   if (info.menuItemId !== MENU_IDS.explain || tab?.id === undefined) return Promise.resolve();
-  return sendToTab(tab.id, { type: 'explain-selection', text: (info.selectionText ?? '').slice(0, 300) }, info.frameId ?? 0);
+  return sendToPage(tab.id, { type: 'explain-selection', text: (info.selectionText ?? '').slice(0, 300) }, info.frameId ?? 0);
 }
 
 /** A keyboard command (Alt+Shift+N opens the notebook, Alt+Shift+E explains the selection, the next term's command moves on). */
@@ -40,5 +40,5 @@ export async function onCommand(command: string, tab: Tab | undefined): Promise<
   }
   if (command !== 'explain-selection' && command !== 'explain-next-term') return;
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (active?.id !== undefined) await sendToTab(active.id, { type: command });
+  if (active?.id !== undefined) await sendToPage(active.id, { type: command });
 }

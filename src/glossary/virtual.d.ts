@@ -16,3 +16,8 @@ declare module 'virtual:termlight/definition-parts' {
   const parts: string[];
   export default parts;
 }
+declare module 'virtual:termlight/gate-filter' {
+  /** Base64 of the sorted candidate hashes (src/match/candidates.ts). */
+  const gateFilter: string;
+  export default gateFilter;
+}

@@ -3,12 +3,15 @@ import { buildGlossary } from './build';
 import { glossaryFiles } from './load';
 import { join } from 'node:path';
 import { encodeTermIndex } from '../match/index-encode';
+import { encodeGateFilter } from './gate-filter';
 
 const TERM_INDEX = 'virtual:termlight/term-index';
 const DEFINITIONS = 'virtual:termlight/definitions';
 const HELD_SECTIONS = 'virtual:termlight/held-sections';
 const DEFINITION_PARTS = 'virtual:termlight/definition-parts';
-const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS, DEFINITION_PARTS].map((id) => `\0${id}`));
+/** The page gate's candidate filter (src/glossary/gate-filter.ts). */
+const GATE_FILTER = 'virtual:termlight/gate-filter';
+const MODULES = new Set([TERM_INDEX, DEFINITIONS, HELD_SECTIONS, DEFINITION_PARTS, GATE_FILTER].map((id) => `\0${id}`));
 
 /** Definitions per part: one part's JSON.parse is a few milliseconds (the whole glossary's was 40 to 120 ms). */
 export const DEFINITIONS_PER_PART = 150;
@@ -37,6 +40,7 @@ export function glossaryPlugin(projectRoot: string): Plugin {
       // The content script's index is compact and read in place (src/match/index-format.ts): a few
       // string literals, so loading it parses no data. JSON.parse of a string literal parses faster
       // than the same data as a JS object literal, for the definitions.
+      if (id === `\0${GATE_FILTER}`) return `export default ${JSON.stringify(encodeGateFilter(glossary.termIndex))};`;
       if (id === `\0${TERM_INDEX}`) {
         const { near: _near, entries: _entries, ...carried } = encode();
         return `export default ${JSON.stringify(carried)};`;

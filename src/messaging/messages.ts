@@ -45,6 +45,10 @@ export const MessageSchema = z.discriminatedUnion('type', [
   /** The text of a JSON backup: the background parses and validates it, all or nothing. */
   z.strictObject({ type: z.literal('notebook-import'), text: z.string().check(z.maxLength(50 * 1024 * 1024)) }),
   z.strictObject({ type: z.literal('notebook-clear') }),
+  /** page gate -> background: this frame may hold a term, start the main script in it. */
+  z.strictObject({ type: z.literal('open-page') }),
+  /** popup/side panel -> background: start the main script in this frame before talking to it (src/background/inject.ts). */
+  z.strictObject({ type: z.literal('ensure-page-script'), tabId: z.number().check(z.int()), frameId: z.number().check(z.int()) }),
   /** content/popup -> background: open the side panel (or, where it cannot be opened, the notebook in a tab). */
   z.strictObject({ type: z.literal('open-notebook'), view: z.optional(z.enum(['page', 'notebook'])) }),
 ]);
@@ -117,11 +121,15 @@ export interface Responses {
   'notebook-import': NotebookReply<{ added: number; updated: number; unchanged: number }>;
   'notebook-clear': NotebookReply<number>;
   'open-notebook': boolean;
+  'open-page': boolean;
+  'ensure-page-script': boolean;
 }
 
 /** Who sent a message: its tab, when it came from a page's content script. */
 export interface MessageSender {
   tab?: { id?: number; windowId?: number };
+  /** The frame a content script's message came from (0: the top frame). */
+  frameId?: number;
 }
 
 export type Handlers = {

@@ -37,7 +37,17 @@ export async function sendToBackground<T extends Message>(message: T): Promise<R
   }
 }
 
+/**
+ * From an extension page (popup, side panel): sends to a frame's main script, which the background
+ * starts there first (the page gate may have kept it out of a page with no term in sight).
+ */
 export async function sendToTab<T extends Message>(tabId: number, message: T, frameId = 0): Promise<Responses[T['type']] | undefined> {
+  if (!(await sendToBackground({ type: 'ensure-page-script', tabId, frameId }))) return undefined;
+  return sendToFrame(tabId, message, frameId);
+}
+
+/** Sends to a frame's main script as it is (the background uses sendToPage in src/background/inject.ts). */
+export async function sendToFrame<T extends Message>(tabId: number, message: T, frameId = 0): Promise<Responses[T['type']] | undefined> {
   try {
     return (await browser.tabs.sendMessage(tabId, message, { frameId })) as Responses[T['type']];
   } catch {

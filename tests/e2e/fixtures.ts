@@ -78,16 +78,44 @@ export async function tabIdOf(context: BrowserContext, page: Page): Promise<numb
   return id!;
 }
 
-/** Sends a message from the background to a tab's content script, as the background itself does. */
+type BackgroundHooks = { termlightBackground: { ensurePageScript: (tabId: number, frameId?: number) => Promise<boolean> } };
+
+/**
+ * Starts Termlight's main script in a tab's frame as the popup, the side panel and the menus do before
+ * they talk to a page (the page gate may have kept it out of a page with no term in sight).
+ */
+export async function ensurePageScript(context: BrowserContext, tabId: number, frameId = 0): Promise<boolean> {
+  const sw = await serviceWorker(context);
+  return sw.evaluate(([id, frame]) => (globalThis as unknown as BackgroundHooks).termlightBackground.ensurePageScript(id, frame), [tabId, frameId] as const);
+}
+
+/** Sends a message from the background to a tab's content script, as the background itself does (starting it first). */
 export async function sendFromBackground<T = unknown>(context: BrowserContext, tabId: number, message: Record<string, unknown>): Promise<T> {
   const sw = await serviceWorker(context);
   return sw.evaluate(
     async ([id, msg]) => {
       const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      await (globalThis as unknown as BackgroundHooks).termlightBackground.ensurePageScript(id, 0);
       return (await api.tabs.sendMessage(id, msg, { frameId: 0 })) as T;
     },
     [tabId, message] as const,
   );
+}
+
+/**
+ * Which frames of a tab run Termlight's main script, asked of the frames' isolated world (the mark the
+ * main script leaves there, src/page/page-script.ts): nothing in the page is touched. Frame URLs.
+ */
+export async function framesWithPageScript(context: BrowserContext, tabId: number): Promise<string[]> {
+  const sw = await serviceWorker(context);
+  return sw.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    const results = await api.scripting.executeScript({
+      target: { tabId: id, allFrames: true },
+      func: () => ((globalThis as unknown as Record<string, unknown>).termlightPageScript === true ? location.href : null),
+    });
+    return results.map((r) => r.result as string | null).filter((url): url is string => url !== null).sort();
+  }, tabId);
 }
 
 /** What the content script reports about its page (the popup's `page-terms` message). */

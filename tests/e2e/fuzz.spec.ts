@@ -1,4 +1,4 @@
-import { expect, FIXTURES, test } from './fixtures';
+import { ensurePageScript, expect, FIXTURES, tabIdOf, test } from './fixtures';
 import { mulberry32, PageGenerator, type Vocabulary } from './fuzz-generator';
 import { mutateAndCompare } from './fuzz-mutations';
 import { serializeInPage, watchErrors } from './safety-helpers';
@@ -154,6 +154,10 @@ test(`fuzz: ${PAGES} random DOM pages (seed ${SEED})`, async ({ context, page })
   await page.goto(`${FIXTURES}/fuzz-host.html`);
   const vocabulary = JSON.parse((await page.locator('#termlight-expected').textContent())!) as Vocabulary;
   await page.evaluate(`window.__serialize = ${serializeInPage.toString()}`);
+  // The host page has no term of its own, so the page gate keeps the main script out: it is started
+  // as the popup starts it, so that every batch is read by a running Termlight (features-gate.spec.ts
+  // tests the gate opening on a page that gains terms).
+  expect(await ensurePageScript(context, await tabIdOf(context, page))).toBe(true);
   // Termlight is active on this page (its highlight is registered) before the first batch.
   await expect.poll(() => page.evaluate(() => CSS.highlights.has('termlight-term'))).toBe(true);
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, FIXTURES, test, waitForHighlight } from './fixtures';
+import { ensurePageScript, expect, FIXTURES, tabIdOf, test, waitForHighlight } from './fixtures';
 import {
   CLEAN_HIGHLIGHT_STATE,
   CLEAN_HIGHLIGHT_TEXTS,
@@ -111,6 +111,9 @@ test('no console error or uncaught exception from Termlight on any fixture page'
   for (const name of visits) {
     await test.step(name, async () => {
       await page.goto(`${FIXTURES}/${name}`);
+      // The main script runs on every page here: on pages without a term (where the page gate keeps it
+      // out) it is started as the popup starts it, so that no page escapes this check.
+      expect(await ensurePageScript(context, await tabIdOf(context, page))).toBe(true);
       // Wait until Termlight is active here and its highlights have stopped changing.
       let last = -1;
       await expect

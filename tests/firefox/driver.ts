@@ -30,8 +30,10 @@ export interface FirefoxSession {
   extensionPage(path: string): Promise<Page>;
   /** The extension's id for the tab showing `page` (asked from an extension page, by the page's unique URL). */
   tabIdOf(page: Page): Promise<number>;
-  /** Sends a message to a tab's top-frame content script from an extension page, as the background does. */
+  /** Sends a message to a tab's top-frame content script from an extension page, as the popup does (the background starts it there first). */
   sendToContentScript<T = unknown>(tabId: number, message: Record<string, unknown>): Promise<T>;
+  /** URLs of the tab's frames that run Termlight's main script (asked of their isolated world: the page is not touched). */
+  framesWithPageScript(tabId: number): Promise<string[]>;
   /** Reads every key of the extension's storage.local. */
   storage(): Promise<Record<string, unknown>>;
   /** Closes every tab not in `keep` (the extension's control page too: it is reopened when needed). */
@@ -104,9 +106,24 @@ export async function launchFirefoxWithExtension(options: { extensionPath?: stri
     async sendToContentScript<T>(tabId: number, message: Record<string, unknown>) {
       const control = await controlPage();
       return (await control.evaluate(
-        async ([id, msg]: readonly [number, Record<string, unknown>]) => (globalThis as unknown as ExtensionGlobal).browser.tabs.sendMessage(id, msg, { frameId: 0 }),
+        async ([id, msg]: readonly [number, Record<string, unknown>]) => {
+          const api = (globalThis as unknown as ExtensionGlobal).browser;
+          await api.runtime.sendMessage({ type: 'ensure-page-script', tabId: id, frameId: 0 });
+          return api.tabs.sendMessage(id, msg, { frameId: 0 });
+        },
         [tabId, message] as const,
       )) as T;
+    },
+    async framesWithPageScript(tabId: number) {
+      const control = await controlPage();
+      return (await control.evaluate(async (id: number) => {
+        const api = (globalThis as unknown as ExtensionGlobal).browser;
+        const results = await api.scripting.executeScript({
+          target: { tabId: id, allFrames: true },
+          func: () => ((globalThis as unknown as Record<string, unknown>).termlightPageScript === true ? location.href : null),
+        });
+        return results.map((r) => r.result as string | null).filter((url): url is string => url !== null).sort();
+      }, tabId)) as string[];
     },
     async storage() {
       const control = await controlPage();

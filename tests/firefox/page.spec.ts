@@ -117,3 +117,26 @@ test('Firefox: a living page: text added after load is highlighted, removed text
   expect(ids).not.toContain('kyphoplasty');
   expect(ids).toContain('osteoporosis');
 });
+
+test('Firefox: the page gate keeps the main script out of ad frames; a page that gains a term and an article get highlights', async ({ firefox, tab }) => {
+  await tab.goto(`${FIXTURES}/gate-quiet.html`);
+  // Long enough for the gate to read the page and recheck its frames (frame-gate.ts: 2 s).
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const tabId = await firefox.tabIdOf(tab);
+  // Firefox opens Termlight's sidebar at install, and its "On this page" asks the tab's top frame,
+  // which starts the main script there (as the popup would); the frames are never asked, and their
+  // gates stay closed: a pixel, an ad with a line of text, a hidden ad.
+  const top = `${FIXTURES}/gate-quiet.html`;
+  expect((await firefox.framesWithPageScript(tabId)).filter((url) => url !== top)).toEqual([]);
+  expect(await tab.evaluate(() => CSS.highlights.get('termlight-term')?.size ?? 0)).toBe(0);
+
+  // The page gains a term: it is highlighted, and still no frame runs the main script.
+  await tab.click('#load-more');
+  await waitForHighlight(tab, 'osteoporosis');
+  expect(await firefox.framesWithPageScript(tabId)).toEqual([top]);
+
+  const article = await firefox.newPage();
+  await article.goto(`${FIXTURES}/article.html`);
+  await waitForHighlight(article, 'osteoblasts');
+  expect(await firefox.framesWithPageScript(await firefox.tabIdOf(article))).toEqual([`${FIXTURES}/article.html`]);
+});

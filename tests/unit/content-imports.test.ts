@@ -3,9 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every source file the content script's bundle reaches through relative imports (type-only imports are erased). */
-function contentScriptFiles(): Map<string, string> {
+function contentScriptFiles(entry = 'entrypoints/content/index.ts'): Map<string, string> {
   const files = new Map<string, string>();
-  const pending = [resolve('entrypoints/content/index.ts')];
+  const pending = [resolve(entry)];
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (files.has(file)) continue;
@@ -28,5 +28,23 @@ describe('the content script bundle', () => {
     expect(names).toEqual(expect.arrayContaining(['src/messaging/messages.ts', 'src/settings/schema.ts', 'src/notebook/schema.ts']));
     const classic = names.filter((name) => /from\s+'zod'/.test(files.get(resolve(name))!));
     expect(classic).toEqual([]);
+  });
+});
+
+describe('the page gate bundle (in every frame)', () => {
+  it('reaches no zod, Preact, floating-ui or term index: only the gate, the frame checks, the run collector, the tokenizer and its filter', () => {
+    const files = contentScriptFiles('entrypoints/gate.content.ts');
+    const names = [...files.keys()].map((f) => f.slice(resolve('.').length + 1)).sort();
+    expect(names).toEqual([
+      'entrypoints/gate.content.ts',
+      'src/match/candidates.ts',
+      'src/match/normalize.ts',
+      'src/match/tokenize.ts',
+      'src/page/collect.ts',
+      'src/page/frame-gate.ts',
+      'src/page/gate.ts',
+    ]);
+    const packages = [...files.values()].flatMap((source) => [...source.matchAll(/^import\s+(?!type\s)[^'";]*?from\s+'([^.'][^']*)'/gm)].map((m) => m[1]!));
+    expect([...new Set(packages)].sort()).toEqual(['virtual:termlight/gate-filter', 'wxt/browser']);
   });
 });
