@@ -1,15 +1,18 @@
 import definitions from 'virtual:termlight/definitions';
 import heldSections from 'virtual:termlight/held-sections';
+import gateFilter from 'virtual:termlight/gate-filter';
 import { browser } from 'wxt/browser';
 import { definitionService } from '../src/glossary/definitions';
 import { createMenus, onCommand, onMenuClicked } from '../src/background/menus';
 import { ensurePageScript } from '../src/background/inject';
+import { gateChecker } from '../src/background/gate-check';
 import { answerMessages } from '../src/messaging/runtime';
 import { detectLanguage } from '../src/page/language-detector';
 import { notebookHandlers, openSidePanel } from '../src/notebook/background';
 
 export default defineBackground(() => {
   const service = definitionService(definitions);
+  const mayHoldTerm = gateChecker(gateFilter);
   answerMessages(
     {
       lookup: (message) => service.lookup(message.id),
@@ -17,8 +20,10 @@ export default defineBackground(() => {
       'detect-language': (message) => detectLanguage(message.sample) ?? null,
       'term-index-section': (message) => heldSections[message.name],
       ...notebookHandlers(),
-      // The page gate found a possible term in its frame; the popup or side panel is about to ask a page.
-      'open-page': (_message, sender) => (sender.tab?.id === undefined ? false : ensurePageScript(sender.tab.id, sender.frameId ?? 0)),
+      // The page gate's text: where it may hold a term, the main script starts in that frame.
+      'gate-text': (message, sender) =>
+        sender.tab?.id !== undefined && mayHoldTerm(message.texts) ? ensurePageScript(sender.tab.id, sender.frameId ?? 0) : false,
+      // The popup or side panel is about to ask a page.
       'ensure-page-script': (message) => ensurePageScript(message.tabId, message.frameId),
       // "Open notebook" from a popover or the popup.
       'open-notebook': (_message, sender) => openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId }, sender.tab?.id),

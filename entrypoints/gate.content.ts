@@ -1,12 +1,10 @@
-import gateFilter from 'virtual:termlight/gate-filter';
 import { browser } from 'wxt/browser';
-import { CandidateFilter } from '../src/match/candidates';
 import { runPageGate } from '../src/page/gate';
 
 /**
- * The only script declared for every frame: a few KB that decide whether this frame could hold a
- * glossary term (src/page/gate.ts). When it could, the background injects the main script
- * (entrypoints/content) into exactly this frame. No Preact, no zod, no term index here.
+ * The only script declared for every frame: a few KB that read a reading frame's text and hand it to
+ * the background (src/page/gate.ts), which injects the main script (entrypoints/content) into exactly
+ * this frame when the text may hold a glossary term. No Preact, no zod, no term index, no filter here.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,9 +14,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     runPageGate(window, {
-      filter: () => CandidateFilter.fromBase64(gateFilter),
       // Not validated with zod here (zod stays out of this script): the background validates it.
-      open: () => void browser.runtime.sendMessage({ type: 'open-page' }).catch(() => undefined),
+      check: async (texts) => (await browser.runtime.sendMessage({ type: 'gate-text', texts })) === true,
       signal: ctx.signal,
       alive: () => ctx.isValid,
     });

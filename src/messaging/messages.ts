@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import type { Definition } from '../glossary/types';
 import { EntrySchema, SaveInputSchema, type NotebookEntry } from '../notebook/schema';
+import { GATE_TEXT_CHARS, GATE_TEXT_RUNS } from '../page/gate-limits';
 
 /** Every message Termlight's parts send each other: one discriminated union, checked where it arrives. */
 export const MessageSchema = z.discriminatedUnion('type', [
@@ -45,8 +46,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   /** The text of a JSON backup: the background parses and validates it, all or nothing. */
   z.strictObject({ type: z.literal('notebook-import'), text: z.string().check(z.maxLength(50 * 1024 * 1024)) }),
   z.strictObject({ type: z.literal('notebook-clear') }),
-  /** page gate -> background: this frame may hold a term, start the main script in it. */
-  z.strictObject({ type: z.literal('open-page') }),
+  /** page gate -> background: some of this frame's text; when it may hold a term, the background starts the main script in the frame. */
+  z.strictObject({ type: z.literal('gate-text'), texts: z.array(z.string().check(z.maxLength(GATE_TEXT_CHARS))).check(z.maxLength(GATE_TEXT_RUNS)) }),
   /** popup/side panel -> background: start the main script in this frame before talking to it (src/background/inject.ts). */
   z.strictObject({ type: z.literal('ensure-page-script'), tabId: z.number().check(z.int()), frameId: z.number().check(z.int()) }),
   /** content/popup -> background: open the side panel (or, where it cannot be opened, the notebook in a tab). */
@@ -121,7 +122,8 @@ export interface Responses {
   'notebook-import': NotebookReply<{ added: number; updated: number; unchanged: number }>;
   'notebook-clear': NotebookReply<number>;
   'open-notebook': boolean;
-  'open-page': boolean;
+  /** Whether the frame's main script runs now (the gate stops reading). */
+  'gate-text': boolean;
   'ensure-page-script': boolean;
 }
 

@@ -1,21 +1,24 @@
-import type { CandidateFilter } from '../match/candidates';
 import { collectRuns, isInlineElement, isSkippedElement } from './collect';
 import { startWhenReadable } from './frame-gate';
+import { GATE_BATCH_CHARS, GATE_TEXT_CHARS, GATE_TEXT_RUNS, OPEN_ANYWAY } from './gate-limits';
 
 /**
  * The page gate: the only part of Termlight that runs in every frame (entrypoints/gate.content.ts).
- * It opens (asks the background to start the main script in this frame) once the frame could hold a
- * glossary term: a reading frame (frame-gate.ts) whose text has a word or word pair that may begin a
- * term (src/match/candidates.ts). A page without one can never show anything: misspellings are only
- * shown on a page whose health signal is on, which needs exact terms. The text is read here, in the
- * page, and never sent anywhere.
+ * In a reading frame (frame-gate.ts) it reads the text as the main script would (collect.ts) and
+ * hands it, a batch at a time, to Termlight's own background, which looks for words that may begin a
+ * term (src/match/candidates.ts) and, at the first, starts the main script in this frame. A page
+ * without one can never show anything: misspellings are only shown on a page whose health signal is
+ * on, which needs exact terms. The filter stays in the background so that this script, which every
+ * frame evaluates, is a few KB; the text goes to the extension's background in the browser and
+ * nowhere else.
  */
 
 export interface GateOptions {
-  /** The filter, decoded only once this frame is worth reading (ad frames never decode it). */
-  filter: () => CandidateFilter;
-  /** Called once, when a candidate is found. */
-  open: () => void;
+  /**
+   * Hands a batch of this frame's runs to the background: true once the main script runs in the frame
+   * (the gate stops), false when none may show a term.
+   */
+  check: (texts: string[]) => Promise<boolean>;
   /** Ends the gate (the content script's lifetime). */
   signal: AbortSignal;
   /** False once the extension was reloaded or updated under this page: the gate stops. */
@@ -39,7 +42,6 @@ function watchForCandidates(doc: Document, options: GateOptions): void {
   const stop = new AbortController();
   const { signal } = stop;
   options.signal.addEventListener('abort', () => stop.abort(), { once: true, signal });
-  let filter: CandidateFilter | undefined;
   const alive = () => !signal.aborted && (options.alive?.() ?? true);
 
   // Observing starts before the first read so text added during it is not missed.
@@ -48,10 +50,6 @@ function watchForCandidates(doc: Document, options: GateOptions): void {
   observer.observe(doc.documentElement, OBSERVED);
   const watchShadowRoot = (root: ShadowRoot) => observer.observe(root, OBSERVED);
 
-  const open = () => {
-    stop.abort();
-    options.open();
-  };
 
   let pending = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,27 +83,39 @@ function watchForCandidates(doc: Document, options: GateOptions): void {
     read(roots);
   }
 
-  /** Reads the runs under `roots` in slices; opens at the first candidate. */
+  /** Reads the runs under `roots` in slices and hands them over a batch at a time, until the background opens the frame. */
   function read(roots: Node[]): void {
     reading = true;
     const runs = (function* () {
       for (const root of roots) yield* collectRuns(root, { onShadowRoot: watchShadowRoot });
     })();
-    const slice = () => {
+    let finished = false;
+    const slice = async () => {
       if (!alive()) return stop.abort();
-      filter ??= options.filter();
       const until = performance.now() + SLICE_MS;
-      for (let next = runs.next(); !next.done; next = runs.next()) {
-        if (filter.textHasCandidate(next.value.text)) return open();
-        if (performance.now() > until) {
-          timer = setTimeout(slice, 0);
-          return;
+      const batch: string[] = [];
+      let chars = 0;
+      while (batch.length < GATE_TEXT_RUNS && chars < GATE_BATCH_CHARS && performance.now() <= until) {
+        const next = runs.next();
+        if (next.done) {
+          finished = true;
+          break;
         }
+        // Too long for a message: not split (a term could be cut in two); the background opens on a marker run instead.
+        const text = next.value.text.length > GATE_TEXT_CHARS ? OPEN_ANYWAY : next.value.text;
+        batch.push(text);
+        chars += text.length;
+      }
+      if (batch.length > 0 && (await options.check(batch).catch(() => false))) return stop.abort();
+      if (!alive()) return stop.abort();
+      if (!finished) {
+        timer = setTimeout(() => void slice(), 0);
+        return;
       }
       reading = false;
       schedule();
     };
-    slice();
+    void slice();
   }
 
   read([doc.body ?? doc.documentElement]);

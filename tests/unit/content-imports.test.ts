@@ -32,19 +32,17 @@ describe('the content script bundle', () => {
 });
 
 describe('the page gate bundle (in every frame)', () => {
-  it('reaches no zod, Preact, floating-ui or term index: only the gate, the frame checks, the run collector, the tokenizer and its filter', () => {
+  it('reaches no zod, Preact, floating-ui, term index or candidate filter: only the gate, its limits, the frame checks and the run collector', () => {
     const files = contentScriptFiles('entrypoints/gate.content.ts');
     const names = [...files.keys()].map((f) => f.slice(resolve('.').length + 1)).sort();
     expect(names).toEqual([
       'entrypoints/gate.content.ts',
-      'src/match/candidates.ts',
-      'src/match/normalize.ts',
-      'src/match/tokenize.ts',
       'src/page/collect.ts',
       'src/page/frame-gate.ts',
+      'src/page/gate-limits.ts',
       'src/page/gate.ts',
     ]);
     const packages = [...files.values()].flatMap((source) => [...source.matchAll(/^import\s+(?!type\s)[^'";]*?from\s+'([^.'][^']*)'/gm)].map((m) => m[1]!));
-    expect([...new Set(packages)].sort()).toEqual(['virtual:termlight/gate-filter', 'wxt/browser']);
+    expect([...new Set(packages)].sort()).toEqual(['wxt/browser']);
   });
 });

@@ -154,3 +154,15 @@ describe('the candidate filter', () => {
     expect(filter.textHasCandidate('A port was placed for her chemotherapy.')).toBe(true);
   });
 });
+
+describe("the background's half of the gate", () => {
+  it('answers for a batch of runs: open when any run may hold a term or was too long to send, closed otherwise', async () => {
+    const { gateChecker } = await import('../../src/background/gate-check');
+    const { OPEN_ANYWAY } = await import('../../src/page/gate-limits');
+    const mayHoldTerm = gateChecker(encodeGateFilter(glossary.termIndex));
+    expect(mayHoldTerm(['The weather was mild all week.', 'Trains ran on time.'])).toBe(false);
+    expect(mayHoldTerm(['The weather was mild all week.', 'She was treated for hypercalcemia.'])).toBe(true);
+    expect(mayHoldTerm(['Nothing here.', OPEN_ANYWAY])).toBe(true);
+    expect(mayHoldTerm([])).toBe(false);
+  });
+});
