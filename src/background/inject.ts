@@ -45,6 +45,7 @@ async function inject(tabId: number, frameId: number): Promise<boolean> {
 
 /** Sends to the main script of a frame, starting it there first. */
 export async function sendToPage<T extends Message>(tabId: number, message: T, frameId = 0): Promise<Responses[T['type']] | undefined> {
-  if (!(await ensurePageScript(tabId, frameId))) return undefined;
+  // Sent even where nothing could be started: the PDF reader, an extension page, answers it itself.
+  await ensurePageScript(tabId, frameId);
   return sendToFrame(tabId, message, frameId);
 }

@@ -42,7 +42,9 @@ export async function sendToBackground<T extends Message>(message: T): Promise<R
  * starts there first (the page gate may have kept it out of a page with no term in sight).
  */
 export async function sendToTab<T extends Message>(tabId: number, message: T, frameId = 0): Promise<Responses[T['type']] | undefined> {
-  if (!(await sendToBackground({ type: 'ensure-page-script', tabId, frameId }))) return undefined;
+  // Sent even where nothing could be started: Termlight's own PDF reader is an extension page that
+  // cannot be scripted and answers the same messages itself (src/reader/side-panel.ts).
+  await sendToBackground({ type: 'ensure-page-script', tabId, frameId });
   return sendToFrame(tabId, message, frameId);
 }
 
