@@ -148,10 +148,11 @@ export function NotebookView({ definitions, state }: { definitions: ReadonlyMap<
           )}
           <ExportButtons
             label={filteredLabel}
-            entries={() => filtered}
+            // What the search box says, even when the reader exports before the list caught up with typing.
+            entries={() => (typed === query ? filtered : filterEntries(all, { query: typed, tags }))}
             definitions={definitions}
-            what={query || tags.length > 0 ? `notebook ${[query, ...tags].filter(Boolean).join(' ')}` : 'notebook'}
-            sheet={{ title: 'My Termlight notebook', subtitle: query || tags.length > 0 ? `Filtered: ${[query, ...tags.map((t) => `#${t}`)].filter(Boolean).join(' ')}` : 'All saved terms' }}
+            what={typed || tags.length > 0 ? `notebook ${[typed, ...tags].filter(Boolean).join(' ')}` : 'notebook'}
+            sheet={{ title: 'My Termlight notebook', subtitle: typed || tags.length > 0 ? `Filtered: ${[typed, ...tags.map((t) => `#${t}`)].filter(Boolean).join(' ')}` : 'All saved terms' }}
           />
         </>
       )}
