@@ -10,7 +10,8 @@ import { extensionId, launchWithExtension } from '../../tests/browser';
 import { startFixtureServer } from '../../tests/server';
 
 const PORT = Number(process.env.TERMLIGHT_PORT ?? 4178) + 50;
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3);
+const runsAt = process.argv.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
 
 async function once(): Promise<Record<string, number>> {
   const context = await launchWithExtension({});
