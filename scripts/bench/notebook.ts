@@ -12,7 +12,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_PATH, extensionId, launchWithExtension } from '../../tests/browser';
-import { generatedNotebook } from './notebook-data';
+import { generatedNotebook } from '../../tests/notebook-data';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);

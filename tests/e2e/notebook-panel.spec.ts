@@ -1,5 +1,6 @@
 import { expect, expectedOf, FIXTURES, highlightedTexts, popover, test, waitForHighlight } from './fixtures';
 import { expectNoAxeViolations, hoverTerm, openSidePanel, saveFromPopover, seedStorage, storedNotebook } from './notebook-helpers';
+import { generatedNotebook } from '../notebook-data';
 
 const NOTEBOOK_PAGE = `${FIXTURES}/notebook.html`;
 
@@ -98,21 +99,7 @@ test.describe('the side panel', () => {
   });
 
   test('keeps working with 5,000 saved terms: renders 50 cards at a time, search finds any', async ({ context, extensionId }) => {
-    const now = new Date().toISOString();
-    const items: Record<string, unknown> = {};
-    for (let i = 0; i < 5000; i++) {
-      const id = `test-term-${String(i).padStart(4, '0')}`;
-      items[`notebook:entry:${id}`] = {
-        v: 1,
-        entryId: id,
-        headword: `test term ${String(i).padStart(4, '0')}`,
-        contexts: [{ id: `c${i}`, written: 'term', sentence: `Sentence number ${i} with the term in it.`, title: `Page ${i % 40}`, url: `https://site${i % 40}.example/article`, savedAt: now }],
-        note: i % 7 === 0 ? `note ${i}` : '',
-        tags: i % 10 === 0 ? ['tenth'] : [],
-        createdAt: now,
-        updatedAt: now,
-      };
-    }
+    const items = generatedNotebook(5000);
     await seedStorage(context, items);
     // Long tasks in the panel, recorded from its first script on (reported below, not asserted).
     await context.addInitScript(() => {

@@ -1,4 +1,4 @@
-/** 5,000 valid records, as a reader who saved from 40 sites would have them (the e2e test's shape). */
+/** 5,000 valid notebook records, as a reader who saved from 40 sites would have them (the e2e test and the notebook bench). */
 export function generatedNotebook(count = 5000): Record<string, unknown> {
   const now = new Date().toISOString();
   const items: Record<string, unknown> = {};
